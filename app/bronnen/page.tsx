@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { PageHeader } from '@/components/page-header';
+import { getCatalog } from '@/lib/content';
+import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
+import { betalerSchema } from '@/lib/content/schema';
+import { pageMetadata } from '@/lib/site';
+
+export const metadata = pageMetadata(
+  'Financieringsbronnen',
+  'Alle geldbronnen voor Kansrijke Start: gemeentelijke budgetten, zorgverzekeraar, SPUK, provincie en fondsen, met wat ze kunnen betalen.',
+  '/bronnen',
+);
+
+export default function BronnenPage() {
+  const c = getCatalog();
+  const names = (map: ReadonlyMap<string, { naam: string; korteNaam?: string }>, ids: string[]) =>
+    ids.map((id) => map.get(id)?.korteNaam ?? map.get(id)?.naam ?? id).join(', ');
+  return (
+    <>
+      <PageHeader
+        title="Financieringsbronnen"
+        intro={
+          <p>
+            Elke geldbron die de brondocumenten noemen, per betaler. Tijdelijk geld (voorfinanciering) helpt een aanpak op gang;
+            structureel geld (borging) houdt hem overeind.
+          </p>
+        }
+      />
+      {betalerSchema.options.map((betaler) => {
+        const list = c.financieringsbronnen.filter((b) => b.betaler === betaler);
+        if (list.length === 0) return null;
+        return (
+          <section key={betaler} aria-labelledby={`betaler-${betaler}`} className="mt-6">
+            <h2 id={`betaler-${betaler}`} className="text-xl font-semibold text-brand-800">
+              {BETALER_LABEL[betaler]}
+            </h2>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full border-collapse text-sm">
+                <caption className="sr-only">Financieringsbronnen van betaler {BETALER_LABEL[betaler]}</caption>
+                <thead>
+                  <tr className="border-b-2 border-gray-400 text-left">
+                    <th scope="col" className="py-2 pr-3">Bron</th>
+                    <th scope="col" className="py-2 pr-3">Looptijd</th>
+                    <th scope="col" className="py-2 pr-3">Kan betalen</th>
+                    <th scope="col" className="py-2">Wetten</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((b) => (
+                    <tr key={b.slug} className="border-b border-gray-200 align-top">
+                      <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                          {b.naam}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-3">{LOOPTIJD_LABEL[b.looptijd]}</td>
+                      <td className="py-2 pr-3">{names(c.by.kostensoorten, b.kostensoorten)}</td>
+                      <td className="py-2">{names(c.by.wetten, b.wetten)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LooptijdBadge, PayerBadge } from '@/components/badges';
+import { Citations } from '@/components/citations';
+import { Interpretation } from '@/components/interpretation';
+import { LinkListSection } from '@/components/link-list';
+import { MiniMatrix } from '@/components/mini-matrix';
+import { PageHeader } from '@/components/page-header';
+import { getCatalog } from '@/lib/content';
+import { pick } from '@/lib/content/catalog';
+import { cellKey } from '@/lib/content/matrix';
+import { pageMetadata } from '@/lib/site';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return getCatalog().voorbeelden.map((v) => ({ slug: v.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const v = getCatalog().by.voorbeelden.get((await params).slug);
+  if (!v) return { title: 'Pagina niet gevonden' };
+  return pageMetadata(`Voorbeeld: ${v.naam}`, v.samenvatting, `/voorbeelden/${v.slug}`);
+}
+
+export default async function VoorbeeldPage({ params }: Props) {
+  const c = getCatalog();
+  const v = c.by.voorbeelden.get((await params).slug);
+  if (!v) notFound();
+  const cells = new Set(v.cellen.map((cell) => cellKey(cell.wet, cell.niveau)));
+  const notes = Object.fromEntries(v.cellen.map((cell) => [cellKey(cell.wet, cell.niveau), cell.toelichting]));
+  const h2 = 'text-xl font-semibold text-brand-800';
+  return (
+    <>
+      <PageHeader eyebrow={`Voorbeeld · ${v.schaal === 'regionaal' ? 'regionaal' : 'lokaal'}`} title={v.naam} intro={<p>{v.samenvatting}</p>} />
+
+      <section aria-labelledby="verhaal" className="max-w-3xl">
+        <h2 id="verhaal" className={h2}>
+          Het verhaal
+        </h2>
+        {v.verhaal.map((p, i) => (
+          <p key={i} className="mt-2">
+            {p}
+          </p>
+        ))}
+        {v.gemeenten.length > 0 && (
+          <p className="mt-3">
+            <span className="font-medium">Deelnemende gemeenten ({v.gemeenten.length}):</span> {v.gemeenten.join(', ')}.
+          </p>
+        )}
+      </section>
+
+      {v.succesfactoren.length > 0 && (
+        <section aria-labelledby="succesfactoren" className="mt-6 max-w-3xl">
+          <h2 id="succesfactoren" className={h2}>
+            Succesfactoren
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {v.succesfactoren.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="mix" className="mt-6">
+        <h2 id="mix" className={h2}>
+          Financieringsmix
+        </h2>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Financieringsmix van {v.naam}</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400 text-left">
+                <th scope="col" className="py-2 pr-3">Bron</th>
+                <th scope="col" className="py-2 pr-3">Betaler</th>
+                <th scope="col" className="py-2 pr-3">Voorfinanciering of borging</th>
+                <th scope="col" className="py-2">Toelichting</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.financieringsmix.map((m, i) => {
+                const b = c.by.financieringsbronnen.get(m.financieringsbron);
+                const vorm = m.financieringsvorm ? c.by.financieringsvormen.get(m.financieringsvorm) : undefined;
+                return (
+                  <tr key={i} className="border-b border-gray-200 align-top">
+                    <th scope="row" className="py-2 pr-3 text-left font-medium">
+                      <Link href={`/bronnen/${m.financieringsbron}`} className="text-brand-700 underline">
+                        {b?.naam ?? m.financieringsbron}
+                      </Link>
+                    </th>
+                    <td className="py-2 pr-3">{b && <PayerBadge betaler={b.betaler} />}</td>
+                    <td className="py-2 pr-3">
+                      {vorm ? vorm.naam : b ? <LooptijdBadge looptijd={b.looptijd} /> : 'Niet genoemd'}
+                    </td>
+                    <td className="py-2">{m.toelichting}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="mt-6 max-w-3xl">
+        <MiniMatrix cells={cells} notes={notes} markLabel="Gebruikt" caption={`Cellen van de wegwijzer die ${v.naam} gebruikt`} />
+      </section>
+      {v.interpretatie && <Interpretation className="mt-4 max-w-3xl">{v.interpretatie}</Interpretation>}
+
+      <LinkListSection
+        id="interventies"
+        title="Interventies in dit voorbeeld"
+        items={pick(c.by.interventies, v.interventies).map((i) => ({ key: i.slug, href: `/interventies/${i.slug}`, label: i.naam }))}
+      />
+      <Citations bron={v.bron} className="mt-6" />
+    </>
+  );
+}

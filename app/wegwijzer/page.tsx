@@ -1,0 +1,240 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { PageHeader } from '@/components/page-header';
+import { getCatalog } from '@/lib/content';
+import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
+import { cellsOfIntervention } from '@/lib/content/matrix';
+import { buildSearchIndex, search, SEARCH_KIND_LABEL, type SearchDoc } from '@/lib/content/search';
+import { buildExplorerData, parseWegwijzerParams } from '@/lib/content/wegwijzer';
+import { pageMetadata } from '@/lib/site';
+import { wegwijzerHref } from '@/lib/wegwijzer-url';
+import { MatrixExplorer } from './matrix-explorer';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const c = getCatalog();
+  const { state } = parseWegwijzerParams(c, await searchParams);
+  const parts = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean);
+  const title = parts.length ? `Wegwijzer: ${parts.join(', ')}` : 'Wegwijzer';
+  const description = parts.length
+    ? `Taken, betalers, gesprekspartners, financieringsbronnen, interventies en knelpunten voor ${parts.join(', ')} in de aanpak Kansrijke Start.`
+    : 'Interactieve matrix van wetten en preventieniveaus: wie betaalt wat in de aanpak Kansrijke Start.';
+  return pageMetadata(title, description, wegwijzerHref(state));
+}
+
+let searchIndex: SearchDoc[] | undefined;
+
+export default async function WegwijzerPage({ searchParams }: Props) {
+  const c = getCatalog();
+  const { state, ignored } = parseWegwijzerParams(c, await searchParams);
+  const filters = { kosten: state.kosten, fase: state.fase };
+  const data = buildExplorerData(c, filters);
+  const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
+  searchIndex ??= buildSearchIndex(c);
+  const result = state.q ? search(searchIndex, state.q) : undefined;
+
+  const label = 'block text-sm font-medium';
+  const control = 'mt-1 block w-full rounded border border-gray-500 bg-white px-2 py-1.5';
+
+  return (
+    <>
+      <PageHeader
+        title="Wegwijzer financiering"
+        intro={
+          <p>
+            Welke wet en welke geldbron kan een onderdeel van uw aanpak Kansrijke Start betalen, en met wie gaat u in gesprek?
+            Kies een cel, filter op kostensoort of fase, of zoek.
+          </p>
+        }
+      />
+
+      {ignored.length > 0 && (
+        <p role="status" className="mb-4 rounded border border-amber-700 bg-accent-100 p-3">
+          Een deel van de link werd niet herkend en is genegeerd ({ignored.join(', ')}).
+        </p>
+      )}
+
+      <Form action="/wegwijzer" className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filteren en zoeken">
+        {state.wet && <input type="hidden" name="wet" value={state.wet} />}
+        {state.niveau && <input type="hidden" name="niveau" value={state.niveau} />}
+        <div className="lg:col-span-2">
+          <label htmlFor="q" className={label}>
+            Zoeken
+          </label>
+          <input id="q" name="q" type="search" defaultValue={state.q} maxLength={200} className={control} placeholder="bijv. kraamzorg, minimapolis" />
+        </div>
+        <div>
+          <label htmlFor="kosten" className={label}>
+            Kostensoort
+          </label>
+          <select id="kosten" name="kosten" defaultValue={state.kosten ?? ''} className={control}>
+            <option value="">Alle kostensoorten</option>
+            {c.kostensoorten.map((k) => (
+              <option key={k.slug} value={k.slug}>
+                {k.naam}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="fase" className={label}>
+            Fase van de eerste 1000 dagen
+          </label>
+          <select id="fase" name="fase" defaultValue={state.fase ?? ''} className={control}>
+            <option value="">Alle fasen</option>
+            {c.fasen.map((f) => (
+              <option key={f.slug} value={f.slug}>
+                {f.naam}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="interventie" className={label}>
+            Interventie
+          </label>
+          <select id="interventie" name="interventie" defaultValue={state.interventie ?? ''} className={control}>
+            <option value="">Geen</option>
+            {c.interventies.map((i) => (
+              <option key={i.slug} value={i.slug}>
+                {i.naam}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Toepassen
+          </button>
+          {(state.q || state.kosten || state.fase || state.interventie) && (
+            <Link href={wegwijzerHref({ wet: state.wet, niveau: state.niveau })} className="py-2 text-brand-700 underline">
+              Filters en zoekopdracht wissen
+            </Link>
+          )}
+        </div>
+      </Form>
+
+      {(state.kosten || state.fase) && (
+        <p className="mb-4 text-sm">
+          Gefilterd op{' '}
+          {[
+            state.kosten && `kostensoort “${c.by.kostensoorten.get(state.kosten)?.naam}” (alleen bronnen die dit kunnen betalen)`,
+            state.fase && `fase “${c.by.fasen.get(state.fase)?.naam}” (taken, interventies en knelpunten)`,
+          ]
+            .filter(Boolean)
+            .join(' en ')}
+          .
+        </p>
+      )}
+
+      {result && <SearchResults result={result} state={state} />}
+
+      {intervention && (
+        <section aria-labelledby="interventie-titel" className="mb-6 rounded border border-amber-700 bg-accent-100 p-4">
+          <h2 id="interventie-titel" className="text-xl font-semibold">
+            Interventie: {intervention.naam}
+          </h2>
+          <p className="mt-1">De cellen die deze interventie raakt, zijn in de tabel gemarkeerd met “Interventie”.</p>
+          <h3 className="mt-3 font-semibold">Routes naar geld</h3>
+          {intervention.financieringsbronnen.length === 0 ? (
+            <p>De bronnen noemen voor deze interventie geen specifieke financieringsbron.</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5">
+              {intervention.financieringsbronnen.map((slug) => {
+                const b = c.by.financieringsbronnen.get(slug);
+                return b ? (
+                  <li key={slug}>
+                    <Link href={`/bronnen/${slug}`} className="text-brand-700 underline">
+                      {b.naam}
+                    </Link>{' '}
+                    ({BETALER_LABEL[b.betaler]}, {LOOPTIJD_LABEL[b.looptijd].toLowerCase()})
+                  </li>
+                ) : null;
+              })}
+            </ul>
+          )}
+          <p className="mt-2">{intervention.financiering}</p>
+          <p className="mt-2">
+            <Link href={`/interventies/${intervention.slug}`} className="text-brand-700 underline">
+              Alles over {intervention.naam}
+            </Link>
+          </p>
+        </section>
+      )}
+
+      <Suspense>
+        <MatrixExplorer
+          data={data}
+          state={state}
+          interventionCells={intervention ? [...cellsOfIntervention(intervention)] : []}
+          searchCells={result ? Object.fromEntries(result.cells) : {}}
+        />
+      </Suspense>
+    </>
+  );
+}
+
+function SearchResults({ result, state }: { result: ReturnType<typeof search>; state: ReturnType<typeof parseWegwijzerParams>['state'] }) {
+  const groups = new Map<SearchDoc['kind'], SearchDoc[]>();
+  for (const hit of result.hits) groups.set(hit.kind, [...(groups.get(hit.kind) ?? []), hit]);
+  const c = getCatalog();
+  const cellName = (key: string) => {
+    const [w, n] = key.split('|');
+    return `${c.by.wetten.get(w ?? '')?.korteNaam ?? w} × ${c.by.niveaus.get(n ?? '')?.naam ?? n}`;
+  };
+  return (
+    <section aria-labelledby="zoek-titel" className="mb-6">
+      <h2 id="zoek-titel" className="text-xl font-semibold">
+        {result.hits.length === 0
+          ? `Geen resultaten voor “${result.query}”`
+          : `${result.hits.length} ${result.hits.length === 1 ? 'resultaat' : 'resultaten'} voor “${result.query}”`}
+      </h2>
+      {result.hits.length === 0 ? (
+        <p className="mt-1">Probeer een ander of korter woord. Zoeken negeert hoofdletters, accenten en koppeltekens.</p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm">Cellen met treffers zijn in de tabel gemarkeerd.</p>
+          {[...groups].map(([kind, hits]) => (
+            <div key={kind} className="mt-3">
+              <h3 className="font-semibold">{SEARCH_KIND_LABEL[kind]}</h3>
+              <ul className="mt-1 space-y-1">
+                {hits.map((h) => (
+                  <li key={`${h.kind}-${h.id}`}>
+                    {h.href ? (
+                      <Link href={h.href} className="text-brand-700 underline">
+                        {h.title}
+                      </Link>
+                    ) : (
+                      <span>{h.title}</span>
+                    )}
+                    {h.cells.length > 0 && (
+                      <span className="text-sm">
+                        {' '}
+                        — in:{' '}
+                        {h.cells.slice(0, 4).map((cell, i) => {
+                          const [w, n] = cell.split('|');
+                          return (
+                            <span key={cell}>
+                              {i > 0 && ', '}
+                              <Link href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
+                                {cellName(cell)}
+                              </Link>
+                            </span>
+                          );
+                        })}
+                        {h.cells.length > 4 && ` en ${h.cells.length - 4} andere cellen`}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}

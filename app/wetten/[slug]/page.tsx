@@ -1,0 +1,141 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PayerBadge, LooptijdBadge } from '@/components/badges';
+import { Citations } from '@/components/citations';
+import { Interpretation } from '@/components/interpretation';
+import { PageHeader } from '@/components/page-header';
+import { getCatalog } from '@/lib/content';
+import { partnersFor, sourcesIn, tasksIn } from '@/lib/content/matrix';
+import { pageMetadata } from '@/lib/site';
+import { wegwijzerHref } from '@/lib/wegwijzer-url';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return getCatalog().wetten.map((w) => ({ slug: w.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const w = getCatalog().by.wetten.get((await params).slug);
+  if (!w) return { title: 'Pagina niet gevonden' };
+  return pageMetadata(w.naam, `${w.naam} in de aanpak Kansrijke Start: taken per preventieniveau, wie betaalt en welke financieringsbronnen.`, `/wetten/${w.slug}`);
+}
+
+export default async function WetPage({ params }: Props) {
+  const c = getCatalog();
+  const w = c.by.wetten.get((await params).slug);
+  if (!w) notFound();
+  const tasks = tasksIn(c, { wet: w.slug });
+  const sources = sourcesIn(c, { wet: w.slug });
+  const partners = partnersFor(c, [w]);
+
+  return (
+    <>
+      <PageHeader eyebrow={w.dwarsdoorsnijdend ? 'Dwarsdoorsnijdend beleid' : 'Wet'} title={w.naam} intro={<p>{w.omschrijving}</p>} />
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">Wie betaalt:</span>
+        {w.betalers.map((b) => (
+          <PayerBadge key={b} betaler={b} />
+        ))}
+      </p>
+      {w.interpretatie && <Interpretation className="mt-3">{w.interpretatie}</Interpretation>}
+      <Citations bron={w.bron} className="mt-2" />
+      <p className="mt-3">
+        <Link href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="text-brand-700 underline">
+          Bekijk {w.korteNaam} in de wegwijzer
+        </Link>
+      </p>
+
+      <section aria-labelledby="taken" className="mt-8">
+        <h2 id="taken" className="text-xl font-semibold text-brand-800">
+          Taken over de drie preventieniveaus
+        </h2>
+        <Interpretation className="mt-2">
+          Het origineel toont de preventieniveaus alleen door de opmaak. De toewijzing van elke taak aan een niveau is onze
+          lezing, met de verdeelregel uit het werkdocument van 2020: de zorgverzekeraar betaalt geïndiceerde en zorggerelateerde
+          preventie, de gemeente universele en selectieve preventie.
+        </Interpretation>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Taken van {w.naam} per preventieniveau</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400 text-left">
+                <th scope="col" className="py-2 pr-3">
+                  Taak
+                </th>
+                {c.niveaus.map((n) => (
+                  <th key={n.slug} scope="col" className="px-2 py-2">
+                    {n.naam}
+                  </th>
+                ))}
+                <th scope="col" className="py-2 pl-2">
+                  Waarom dit niveau
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((t) => (
+                <tr key={t.id} id={t.id} className="scroll-mt-4 border-b border-gray-200 align-top target:bg-accent-100">
+                  <th scope="row" className="py-2 pr-3 text-left font-medium">
+                    {t.titel}
+                    {t.omschrijving && <span className="block font-normal text-muted">{t.omschrijving}</span>}
+                    <Citations bron={t.bron} className="mt-1 font-normal" />
+                  </th>
+                  {c.niveaus.map((n) => (
+                    <td key={n.slug} className="px-2 py-2">
+                      {t.niveaus.includes(n.slug) ? (
+                        <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-700 underline">
+                          Ja<span className="sr-only">, {n.naam}: bekijk in de wegwijzer</span>
+                        </Link>
+                      ) : (
+                        <span className="text-muted">
+                          <span aria-hidden="true">–</span>
+                          <span className="sr-only">Nee</span>
+                        </span>
+                      )}
+                    </td>
+                  ))}
+                  <td className="py-2 pl-2 text-muted">{t.niveauToelichting}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="gesprek" className="mt-8">
+        <h2 id="gesprek" className="text-xl font-semibold text-brand-800">
+          Met wie kan ik hierover in gesprek?
+        </h2>
+        <ul className="mt-2 list-disc pl-5">
+          {partners.map((p) => (
+            <li key={p.id}>
+              <span className="font-medium">{p.naam}</span>
+              {p.omschrijving && <span className="text-muted"> — {p.omschrijving}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="bronnen" className="mt-8">
+        <h2 id="bronnen" className="text-xl font-semibold text-brand-800">
+          Financieringsbronnen onder {w.korteNaam}
+        </h2>
+        <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+          {sources.map((b) => (
+            <li key={b.slug} className="rounded border border-gray-300 p-2">
+              <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+                {b.naam}
+              </Link>
+              <p className="mt-1 flex flex-wrap gap-1">
+                <PayerBadge betaler={b.betaler} />
+                <LooptijdBadge looptijd={b.looptijd} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Betaler } from './schema';
+
+export const BETALER_LABEL: Record<Betaler, string> = {
+  gemeente: 'Gemeente',
+  zorgverzekeraar: 'Zorgverzekeraar',
+  provincie: 'Provincie',
+  rijk: 'Rijk',
+  fonds: 'Fonds',
+};
+
+export const LOOPTIJD_LABEL = {
+  tijdelijk: 'Tijdelijk (voorfinanciering)',
+  structureel: 'Structureel (borging)',
+  beide: 'Tijdelijk en structureel',
+} as const;
+
+export const THEMA_LABEL = {
+  'drempels-voor-kwetsbare-gezinnen': 'Drempels voor kwetsbare gezinnen',
+  interventies: 'Interventies',
+  'kwaliteit-van-zorg': 'Kwaliteit van zorg',
+  samenwerkingsverbanden: 'Samenwerkingsverbanden',
+} as const;
+
+/** "2020-12" → "december 2020"; "2020" → "2020"; "2022-07-01" → "1 juli 2022". */
+export function formatPeildatum(value: string): string {
+  const [y, m, d] = value.split('-').map(Number);
+  if (!y) return value;
+  if (!m) return String(y);
+  const date = new Date(Date.UTC(y, m - 1, d ?? 1));
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    ...(d ? { day: 'numeric' } : {}),
+  }).format(date);
+}

@@ -1,0 +1,140 @@
+import type { ContentProblem } from './errors';
+import { contentFiles, type CollectionName, type RawContent } from './files';
+
+/**
+ * Ids the app itself relies on (URLs, the matrix layout, the funding plan).
+ * Fixed by the issue; content may add to wetten but not rename these.
+ */
+export const REQUIRED_IDS: Partial<Record<CollectionName, readonly string[]>> = {
+  wetten: ['jeugdwet', 'wpg', 'participatiewet', 'wmo', 'zvw', 'overig'],
+  niveaus: ['universeel', 'selectief', 'geindiceerd'],
+  fasen: ['voor-de-zwangerschap', 'tijdens-de-zwangerschap', 'na-de-geboorte'],
+  kostensoorten: ['interventies', 'voorinvesteringen', 'proceskosten', 'maatwerkbudget'],
+  financieringsvormen: ['voorfinanciering', 'borging'],
+  voorbeelden: ['den-haag', 'smallingerland', 'gelderland-midden', 'zuid-limburg'],
+  vragen: ['opgave', 'taken', 'gesprek'],
+};
+
+/** The key that identifies an item of each collection. */
+export function idOf(item: object): string {
+  const rec = item as Record<string, unknown>;
+  const id = rec.slug ?? rec.id ?? rec.bestand;
+  return typeof id === 'string' ? id : '';
+}
+
+/** Which collection each referencing field points into. */
+const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
+  wetten: { gesprekspartners: 'gesprekspartners' },
+  taken: { wet: 'wetten', niveaus: 'niveaus', fasen: 'fasen' },
+  financieringsbronnen: {
+    wetten: 'wetten',
+    niveaus: 'niveaus',
+    kostensoorten: 'kostensoorten',
+    gesprekspartners: 'gesprekspartners',
+  },
+  interventies: { wetten: 'wetten', niveaus: 'niveaus', fasen: 'fasen', financieringsbronnen: 'financieringsbronnen' },
+  knelpunten: {
+    wetten: 'wetten',
+    niveaus: 'niveaus',
+    fasen: 'fasen',
+    financieringsbronnen: 'financieringsbronnen',
+    interventies: 'interventies',
+  },
+  voorbeelden: { interventies: 'interventies' },
+};
+
+/** Nested references: [field of item, field of each element, target]. */
+const NESTED_REFERENCES: Partial<Record<CollectionName, [string, string, CollectionName][]>> = {
+  voorbeelden: [
+    ['financieringsmix', 'financieringsbron', 'financieringsbronnen'],
+    ['financieringsmix', 'financieringsvorm', 'financieringsvormen'],
+    ['cellen', 'wet', 'wetten'],
+    ['cellen', 'niveau', 'niveaus'],
+  ],
+};
+
+/** Finds every citation (an element of a `bron` list) anywhere inside a value. */
+function* citations(value: unknown, path: string): Generator<{ path: string; document: unknown }> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* citations(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const p = path ? `${path}.${key}` : key;
+      if (key === 'bron' && Array.isArray(v)) {
+        for (const [i, c] of v.entries()) yield { path: `${p}[${i}].document`, document: (c as { document?: unknown }).document };
+      } else {
+        yield* citations(v, p);
+      }
+    }
+  }
+}
+
+/**
+ * `broken` names collections whose file did not parse: references into them are
+ * not reported again, so an editor sees each mistake once.
+ */
+export function crossReferenceProblems(content: RawContent, broken: ReadonlySet<CollectionName> = new Set()): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = {} as Record<CollectionName, Set<string>>;
+
+  for (const name of Object.keys(contentFiles) as CollectionName[]) {
+    const { file } = contentFiles[name];
+    const seen = new Set<string>();
+    content[name].forEach((item, i) => {
+      const id = idOf(item);
+      if (seen.has(id)) problems.push({ file, path: `[${i}] (${id})`, message: `dubbele id "${id}"` });
+      seen.add(id);
+    });
+    ids[name] = seen;
+    if (broken.has(name)) continue;
+    for (const required of REQUIRED_IDS[name] ?? []) {
+      if (!seen.has(required)) problems.push({ file, path: '', message: `"${required}" ontbreekt; de app heeft dit item nodig` });
+    }
+  }
+
+  const check = (name: CollectionName, path: string, value: unknown, target: CollectionName) => {
+    if (value === undefined || broken.has(target)) return;
+    const values = Array.isArray(value) ? value : [value];
+    const seen = new Set<unknown>();
+    values.forEach((v, j) => {
+      const at = Array.isArray(value) ? `${path}[${j}]` : path;
+      if (typeof v !== 'string' || !ids[target].has(v)) {
+        problems.push({
+          file: contentFiles[name].file,
+          path: at,
+          message: `onbekende verwijzing "${String(v)}": bestaat niet in content/${contentFiles[target].file}`,
+        });
+      }
+      if (seen.has(v)) problems.push({ file: contentFiles[name].file, path: at, message: `"${String(v)}" staat er twee keer in` });
+      seen.add(v);
+    });
+  };
+
+  for (const name of Object.keys(contentFiles) as CollectionName[]) {
+    const items = content[name] as object[];
+    items.forEach((item, i) => {
+      const rec = item as Record<string, unknown>;
+      const head = `[${i}] (${idOf(item)})`;
+      for (const [field, target] of Object.entries(REFERENCE_FIELDS[name] ?? {})) {
+        check(name, `${head}.${field}`, rec[field], target);
+      }
+      for (const [field, sub, target] of NESTED_REFERENCES[name] ?? []) {
+        const list = rec[field];
+        if (!Array.isArray(list)) continue;
+        list.forEach((el, j) => check(name, `${head}.${field}[${j}].${sub}`, (el as Record<string, unknown>)[sub], target));
+      }
+      if (name !== 'documenten' && !broken.has('documenten')) {
+        for (const c of citations(item, '')) {
+          if (typeof c.document !== 'string' || !ids.documenten.has(c.document)) {
+            problems.push({
+              file: contentFiles[name].file,
+              path: `${head}.${c.path}`,
+              message: `onbekend brondocument "${String(c.document)}": noem een bestand uit content/documenten.yaml`,
+            });
+          }
+        }
+      }
+    });
+  }
+  return problems;
+}
