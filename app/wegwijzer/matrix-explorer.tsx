@@ -24,6 +24,9 @@ type Props = {
   searchCells: Record<string, number>;
 };
 
+const known = (value: string | null, options: readonly { slug: string }[]) =>
+  value && options.some((o) => o.slug === value) ? value : undefined;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -36,8 +39,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function MatrixExplorer({ data, state, interventionCells, searchCells }: Props) {
   const params = useSearchParams();
   const [announcement, setAnnouncement] = useState('');
-  const wet = params.get('wet') ?? undefined;
-  const niveau = params.get('niveau') ?? undefined;
+  // Read from the live URL (it changes without a server render), but only
+  // values the content knows: an old or mistyped link selects nothing.
+  const wet = known(params.get('wet'), [...data.laws, ...data.crossCutting]);
+  const niveau = known(params.get('niveau'), data.niveaus);
   const key = selectionKey(wet, niveau);
   const selection = wet || niveau ? data.selections[key] : undefined;
   const current: WegwijzerState = { ...state, wet, niveau };

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
@@ -57,7 +56,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         </p>
       )}
 
-      <Form action="/wegwijzer" className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filteren en zoeken">
+      <Form action="/wegwijzer" className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Wegwijzer doorzoeken en filteren">
         {state.wet && <input type="hidden" name="wet" value={state.wet} />}
         {state.niveau && <input type="hidden" name="niveau" value={state.niveau} />}
         <div className="lg:col-span-2">
@@ -165,14 +164,14 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         </section>
       )}
 
-      <Suspense>
-        <MatrixExplorer
+      {/* No Suspense boundary: the page is rendered per request, and streamed
+          Suspense content would stay hidden for visitors without JavaScript. */}
+      <MatrixExplorer
           data={data}
           state={state}
           interventionCells={intervention ? [...cellsOfIntervention(intervention)] : []}
-          searchCells={result ? Object.fromEntries(result.cells) : {}}
-        />
-      </Suspense>
+        searchCells={result ? Object.fromEntries(result.cells) : {}}
+      />
     </>
   );
 }

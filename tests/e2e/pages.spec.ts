@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page explains the app and links to the wegwijzer', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Wegwijzer financiering Kansrijke Start');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wegwijzer financiering Kansrijke Start');
+  await expect(page.getByText('Met wie kan ik hierover in gesprek?')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Wegwijzer', exact: true }).click();
+  await expect(page).toHaveURL(/\/wegwijzer$/);
+});
+
+test('an example page shows narrative, funding mix linked to sources and its cells on a matrix', async ({ page }) => {
+  await page.goto('/voorbeelden');
+  await page.getByRole('link', { name: /Gelderland Midden/ }).click();
+  await expect(page).toHaveURL(/\/voorbeelden\/gelderland-midden$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Gelderland Midden');
+  await expect(page.getByRole('heading', { name: 'Het verhaal' })).toBeVisible();
+  await expect(page.getByText(/Deelnemende gemeenten \(15\)/)).toBeVisible();
+  const mix = page.getByRole('table', { name: /Financieringsmix/ });
+  await expect(mix).toBeVisible();
+  const mini = page.getByRole('table', { name: /Cellen van de wegwijzer/ });
+  expect(await mini.getByRole('link', { name: /^Gebruikt/ }).count()).toBeGreaterThan(0);
+  // A source in the mix links to its page.
+  const first = mix.getByRole('link').first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page).toHaveURL(/\/bronnen\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name ?? '');
+});
+
+test('a law page lists its tasks over the three levels, marked as interpretation', async ({ page }) => {
+  await page.goto('/wetten/jeugdwet');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jeugdwet');
+  await expect(page.getByRole('table', { name: /Taken van Jeugdwet per preventieniveau/ })).toBeVisible();
+  await expect(page.getByText('Interpretatie:').first()).toBeVisible();
+});
+
+test('source and intervention pages show facts with their peildatum', async ({ page }) => {
+  await page.goto('/bronnen/spuk-kansrijke-start');
+  await expect(page.getByRole('table', { name: 'Feiten en bedragen' })).toContainText('2023');
+  await page.goto('/interventies/voorzorg');
+  await expect(page.getByRole('heading', { name: 'Routes naar geld' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Kosten en andere feiten' })).toContainText('2022');
+});
+
+test('unknown slugs get a Dutch 404 page', async ({ page }) => {
+  for (const path of ['/voorbeelden/atlantis', '/bronnen/geldboom', '/wetten/wet-op-alles', '/interventies/x', '/bestaat-niet']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+  }
+});
+
+test('every page has a Dutch title, description and Open Graph tags', async ({ page }) => {
+  for (const path of ['/', '/wegwijzer?wet=wmo&niveau=selectief', '/bronnen', '/bronnen/minimapolis', '/interventies/nu-niet-zwanger', '/knelpunten', '/voorbeelden/den-haag', '/wetten/zvw']) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(/Kansrijke Start/);
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description?.length, path).toBeGreaterThan(20);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /.+/);
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /.+/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  }
+  await page.goto('/wegwijzer?wet=wmo&niveau=selectief');
+  await expect(page).toHaveTitle(/Wmo|maatschappelijke ondersteuning/);
+});
+
+test('the health endpoint reports a reachable database', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('content pages and navigation work', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Knelpunten' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Knelpunten');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Voorbeelden' }).click();
+    await page.getByRole('link', { name: /Smallingerland/ }).click();
+    await expect(page.getByRole('table', { name: /Financieringsmix/ })).toBeVisible();
+    await page.goto('/interventies');
+    await page.getByRole('link', { name: 'Stevig Ouderschap' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stevig Ouderschap');
+  });
+});
