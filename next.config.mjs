@@ -1,10 +1,38 @@
+// Headers for every response. The Content-Security-Policy needs a nonce per
+// request, so it is set in proxy.ts (lib/security-headers.ts), not here.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  // Browsers ignore HSTS over plain HTTP, so sending it from `next start` locally is harmless.
+  ...(process.env.NODE_ENV === 'production'
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+    : []),
+];
+
+// Funding plans carry a secret edit link in their URL: their pages must not
+// leak it through the Referer header, nor be indexed.
+const planPrivacyHeaders = [
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/plannen/:path*', headers: planPrivacyHeaders },
+      { source: '/api/plannen/:path*', headers: planPrivacyHeaders },
+    ];
+  },
   experimental: {
     // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
-    // (npm run bench:pages), and React DOM and the router are most of it.
+    // (npm run bench:pages); React DOM and the router are most of it.
     turbopackCjsTreeShaking: true,
     turbopackCjsScopeHoisting: true,
     turbopackCrossModuleConstants: true,

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/site';
 import './globals.css';
@@ -21,7 +22,11 @@ const NAV = [
   { href: '/voorbeelden', label: 'Voorbeelden' },
 ];
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Render every page per request: the CSP nonce (proxy.ts) differs per
+  // request, and Next.js can only put it on scripts while rendering. Content
+  // comes from memory, so this costs little.
+  await connection();
   return (
     <html lang="nl">
       <body className="flex min-h-screen flex-col bg-white font-sans">

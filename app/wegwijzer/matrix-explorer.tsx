@@ -8,7 +8,8 @@ import { selectionKey, wegwijzerHref, type WegwijzerState } from '@/lib/wegwijze
 
 const PAYER_LABEL: Record<string, string> = {
   gemeente: 'Gemeente',
-  zorgverzekeraar: 'Zorgverzekeraar',
+  // Soft hyphen: at 360 px the matrix cells are narrower than this word.
+  zorgverzekeraar: 'Zorg\u00ADverzekeraar',
   provincie: 'Provincie',
   rijk: 'Rijk',
   fonds: 'Fonds',

@@ -85,3 +85,31 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stevig Ouderschap');
   });
 });
+
+test('pages send security headers and a CSP without unsafe-inline scripts, and run under it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(msg.text())) violations.push(msg.text());
+  });
+  const res = await page.goto('/wegwijzer');
+  const headers = res!.headers();
+  const csp = headers['content-security-policy'] ?? '';
+  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['strict-transport-security']).toContain('max-age=');
+  // Every script carries the nonce of this response...
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
+  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const n of scripts) expect(n).toBe(nonce);
+  // ...and a second request gets another nonce.
+  const again = await page.request.get('/wegwijzer');
+  expect(again.headers()['content-security-policy']).not.toBe(csp);
+  // JavaScript still works under the policy: selecting a cell is client-side.
+  await page.getByRole('link', { name: /^Wmo, Selectief:|^Wet maatschappelijke ondersteuning 2015, Selectief:/ }).click();
+  await expect(page.locator('#detail-titel')).toContainText('Selectief');
+  expect(violations).toEqual([]);
+});
