@@ -69,9 +69,11 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
         href={wegwijzerHref(current, { wet: sel.wet, niveau: sel.niveau }, '#detail')}
         onClick={(e) => select(e, sel)}
         aria-current={isCurrent ? 'true' : undefined}
-        className={`${className} ${isCurrent ? 'bg-brand-700 text-white' : 'text-ink hover:bg-brand-50'}`}
+        className={`${className} ${isCurrent ? 'bg-brand-700 text-white print:bg-transparent print:text-ink' : 'text-ink hover:bg-brand-50'}`}
       >
         {children}
+        {/* Backgrounds are not printed: say in text which cell is chosen. */}
+        {isCurrent && <span className="hidden font-bold print:block">(gekozen)</span>}
       </a>
     );
   };
@@ -106,7 +108,7 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
           financieringsbronnen samen; kies een cel, rij of kolom voor de details.
         </caption>
         <colgroup>
-          <col className="w-[24%] sm:w-[19%]" />
+          <col className="w-[24%] sm:w-[19%] print:w-[24%]" />
           <col />
           <col />
           <col />
