@@ -31,6 +31,20 @@ const nextConfig = {
     ];
   },
   experimental: {
+    // forbidden() for the plan edit page: a wrong edit link gets a real 403
+    // (app/plannen/[id]/bewerken/forbidden.tsx).
+    authInterrupts: true,
+    serverActions: {
+      // Plan pages send Referrer-Policy: no-referrer (above), and with that
+      // policy browsers send `Origin: null` on every POST from the page, the
+      // Server Actions' fetch included. Next's CSRF check would refuse those,
+      // so no plan form could be saved. Accepting the opaque origin is safe
+      // here because nothing in this app authorises by ambient credentials
+      // (no cookies, no sessions): an edit needs the secret in the form body,
+      // which a cross-site page cannot know. If cookie-based login is ever
+      // added, revisit this (e.g. Referrer-Policy: strict-origin instead).
+      allowedOrigins: ['null'],
+    },
     // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
     // (npm run bench:pages); React DOM and the router are most of it.
     turbopackCjsTreeShaking: true,

@@ -10,6 +10,8 @@ export default function GlobalError({ reset }: { error: Error; reset: () => void
         <button type="button" onClick={reset}>
           Opnieuw proberen
         </button>{' '}
+        {/* A full page load on purpose: after a root error the client router may be broken too. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/">Naar de startpagina</a>
       </body>
     </html>

@@ -20,6 +20,7 @@ const NAV = [
   { href: '/interventies', label: 'Interventies' },
   { href: '/knelpunten', label: 'Knelpunten' },
   { href: '/voorbeelden', label: 'Voorbeelden' },
+  { href: '/plannen/nieuw', label: 'Financieringsplan' },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

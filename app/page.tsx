@@ -13,6 +13,7 @@ export default function HomePage() {
     { href: '/interventies', title: 'Interventies', text: `${c.interventies.length} interventies en wat de bronnen zeggen over hun financiering.` },
     { href: '/knelpunten', title: 'Knelpunten', text: `${c.knelpunten.length} bekende knelpunten in de financiering, met oplossingen.` },
     { href: '/voorbeelden', title: 'Voorbeelden', text: 'Hoe Den Haag, Smallingerland, Gelderland Midden en Zuid-Limburg hun aanpak financieren.' },
+    { href: '/plannen/nieuw', title: 'Financieringsplan', text: 'Zet behoefte en geldbronnen per kostensoort en jaar op een rij, zie het tekort en deel het plan met een link.' },
   ];
   return (
     <>

@@ -1,0 +1,193 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { getPlanContent } from '@/lib/plans/content-server';
+import { describeChange } from '@/lib/plans/diff';
+import {
+  emptyLine,
+  formDataToValues,
+  formErrors,
+  formYears,
+  lineFieldName,
+  planToFormValues,
+  valuesToSaveInput,
+  type EditorState,
+  type EditorStatus,
+} from '@/lib/plans/form';
+import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret, saveAuthorizedPlan } from '@/lib/plans/repository';
+import { fieldErrors, planSchemas } from '@/lib/plans/schema';
+import { planEditPath, planReadPath } from '@/lib/plans/urls';
+import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+
+/** How many changes of a newer version a conflict message lists before "and N more". */
+const MAX_CONFLICT_CHANGES = 25;
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+const nonce = () => crypto.randomUUID();
+
+/**
+ * The one action behind the edit form. The pressed button's `intent` says what
+ * to do: "save", "add:<category>" and "remove:<row key>" (the no-JavaScript
+ * way to change the rows; with JavaScript the editor does that itself) and
+ * "restore:<version>" (buttons in the history, which belong to this form).
+ *
+ * Fixed order for every intent: rate limit and secret (authorise), then
+ * safeParse with the shared save schema, then write, then revalidate. A
+ * refusal returns the posted values unchanged, so nothing typed is lost.
+ */
+export async function editPlanAction(previous: EditorState, form: FormData): Promise<EditorState> {
+  const id = text(form, 'planId');
+  const secret = text(form, 'sleutel');
+  const intent = text(form, 'intent') || 'save';
+  const values = formDataToValues(form);
+  const formVersion = Number(text(form, 'version'));
+  const state = (status: EditorStatus, patch: Partial<EditorState> = {}): EditorState => ({
+    status,
+    nonce: nonce(),
+    version: Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version,
+    values,
+    errors: {},
+    message: null,
+    conflict: null,
+    focus: null,
+    ...patch,
+  });
+
+  try {
+    // 1. Authorise: refuse clients that guessed too often, then check the secret (constant time).
+    const key = clientKey(await headers());
+    const limit = secretFailureLimiter.check(key);
+    if (!limit.ok) {
+      const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+      return state('rate-limited', {
+        message: `Er is te vaak een verkeerde bewerkingslink gebruikt. Er is niets opgeslagen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+      });
+    }
+    const auth = await authorizePlan(id, secret);
+    if (!auth.ok) {
+      if (auth.reason === 'forbidden') secretFailureLimiter.hit(key);
+      return state(auth.reason === 'forbidden' ? 'forbidden' : 'not-found');
+    }
+    const plan = auth.plan;
+    const content = getPlanContent();
+
+    // Rows added or removed without JavaScript: nothing is stored yet.
+    if (intent.startsWith('add:')) {
+      const category = intent.slice(4);
+      if (!content.kostensoorten.some((k) => k.slug === category)) return state('edited');
+      const row = emptyLine(`n${nonce().slice(0, 8)}`, category, formYears(values, plan)[0] ?? plan.startYear);
+      return state('edited', {
+        values: { ...values, lines: [...values.lines, row] },
+        focus: lineFieldName(row.key, 'source'),
+        message: 'Er is een lege regel toegevoegd. Vergeet niet op te slaan.',
+      });
+    }
+    if (intent.startsWith('remove:')) {
+      const rowKey = intent.slice(7);
+      const removed = values.lines.find((l) => l.key === rowKey);
+      return state('edited', {
+        values: { ...values, lines: values.lines.filter((l) => l.key !== rowKey) },
+        focus: removed ? `toevoegen-${removed.costCategory}` : null,
+        message: removed ? 'De regel is uit het formulier gehaald. Sla op om dat te bewaren.' : null,
+      });
+    }
+
+    if (intent.startsWith('restore:')) {
+      const revision = Number(intent.slice(8));
+      const result = await restoreRevision(id, secret, formVersion, revision);
+      if (result.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${result.version}. De versie daarvoor staat in de geschiedenis.`, 'restored');
+      if (result.reason === 'conflict') return await conflict(id, formVersion, result.currentVersion, state);
+      if (result.reason === 'invalid') {
+        return state('error', {
+          message: `Versie ${revision} kan niet worden teruggezet: ${Object.values(result.errors)[0] ?? 'ze past niet meer bij de catalogus'}`,
+        });
+      }
+      if (result.reason === 'revision-not-found') return state('error', { message: `Versie ${revision} bestaat niet.` });
+      return state(result.reason === 'forbidden' ? 'forbidden' : 'not-found');
+    }
+
+    // 2. Validate with the same schema as the JSON API (plus the form's version field).
+    const { input, needFields, lineKeys } = valuesToSaveInput(values);
+    const parsed = planSchemas(content).savePlanFormSchema(plan).safeParse({ ...input, version: text(form, 'version') });
+    if (!parsed.success) {
+      // A bad `version` field has no input of its own: formErrors puts it on the form.
+      return state('invalid', { errors: formErrors(fieldErrors(parsed.error), { needFields, lineKeys }, values) });
+    }
+
+    // 3. Write, only if nobody saved since this form was loaded.
+    const result = await saveAuthorizedPlan(plan, parsed.data.version, input);
+    if (result.ok) return await afterWrite(id, `Opgeslagen als versie ${result.version}.`, 'saved');
+    switch (result.reason) {
+      case 'conflict':
+        return await conflict(id, parsed.data.version, result.currentVersion, state);
+      case 'invalid':
+        return state('invalid', { errors: formErrors(result.errors, { needFields, lineKeys }, values) });
+      case 'forbidden':
+        return state('forbidden');
+      case 'not-found':
+        return state('not-found');
+    }
+  } catch (error) {
+    // Only the message: form data and the secret never reach the log.
+    console.error('[plannen/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    return state('error', { message: 'Er ging iets mis bij het opslaan. Uw invoer staat hieronder nog; probeer het opnieuw.' });
+  }
+}
+
+/** 4. Revalidate, and answer with the stored plan (new line ids, normalised amounts). */
+async function afterWrite(id: string, message: string, status: 'saved' | 'restored'): Promise<EditorState> {
+  revalidatePath(planReadPath(id), 'layout');
+  const plan = await getPlan(id);
+  if (!plan) return { status: 'not-found', nonce: nonce(), version: 0, values: emptyValues(), errors: {}, message: null, conflict: null, focus: null };
+  return { status, nonce: nonce(), version: plan.version, values: planToFormValues(plan), errors: {}, message, conflict: null, focus: null };
+}
+
+/**
+ * A stale save: keep the user's values, say what the newer version changed,
+ * and base the form on that version, so saving again is a deliberate choice
+ * to replace it (after taking over what should stay).
+ */
+async function conflict(
+  id: string,
+  from: number,
+  current: number,
+  state: (status: EditorStatus, patch?: Partial<EditorState>) => EditorState,
+): Promise<EditorState> {
+  // The page around the form (version, history) shows the newer version; the form keeps the user's values.
+  revalidatePath(planReadPath(id), 'layout');
+  const changes = (await compareVersions(id, from, current)) ?? [];
+  const content = getPlanContent();
+  const lines = changes.slice(0, MAX_CONFLICT_CHANGES).map((c) => describeChange(c, content));
+  if (changes.length > MAX_CONFLICT_CHANGES) lines.push(`en nog ${changes.length - MAX_CONFLICT_CHANGES} andere wijzigingen`);
+  return state('conflict', { version: current, conflict: { version: current, changes: lines } });
+}
+
+function emptyValues(): EditorState['values'] {
+  return { municipality: '', title: '', startYear: '', endYear: '', contactNote: '', needs: {}, lines: [] };
+}
+
+/**
+ * Replaces the edit link. The new link is shown on the page it redirects to
+ * (the edit page itself, whose address IS the new link), so the secret is
+ * never in any other URL. The old link stops working at once.
+ */
+export async function rotateSecretAction(form: FormData): Promise<void> {
+  const id = text(form, 'planId');
+  const secret = text(form, 'sleutel');
+  const key = clientKey(await headers());
+  if (!secretFailureLimiter.check(key).ok) forbidden();
+  const result = await rotateSecret(id, secret);
+  if (!result.ok) {
+    if (result.reason === 'not-found') notFound();
+    secretFailureLimiter.hit(key);
+    forbidden();
+  }
+  revalidatePath(planReadPath(id), 'layout');
+  redirect(`${planEditPath(id, result.editSecret)}&melding=nieuwe-link`);
+}

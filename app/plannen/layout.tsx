@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+
+// Plans are shared by capability links, not published: keep every plan page
+// out of search engines (next.config.mjs also sends X-Robots-Tag and
+// Referrer-Policy: no-referrer for /plannen).
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+export default function PlansLayout({ children }: { children: ReactNode }) {
+  return children;
+}

@@ -1,0 +1,129 @@
+import { formatEuro } from '@/lib/money';
+import { indexPlanContent, sourceName, type PlanContent } from './content';
+import { STATUS_LABEL } from './schema';
+import type { LineRow, PlanFields, PlanState } from './types';
+
+/**
+ * "What changed" between two states of a plan (two revisions, or a revision
+ * and the current plan). Lines are matched by id: the repository keeps a
+ * line's id across saves as long as the form sends it back.
+ */
+
+export type PlanField = keyof PlanFields;
+export type LineField = Exclude<keyof LineRow, 'id'>;
+
+export type PlanChange =
+  | { kind: 'plan'; field: PlanField; before: string | number | null; after: string | number | null }
+  | { kind: 'need'; costCategory: string; year: number; before: number; after: number }
+  | { kind: 'line-added'; line: LineRow }
+  | { kind: 'line-removed'; line: LineRow }
+  | { kind: 'line-changed'; before: LineRow; after: LineRow; fields: LineField[] };
+
+const PLAN_FIELDS: PlanField[] = ['municipality', 'title', 'startYear', 'endYear', 'contactNote'];
+const LINE_FIELDS: LineField[] = [
+  'costCategory',
+  'sourceSlug',
+  'customSourceName',
+  'year',
+  'amount',
+  'looptijd',
+  'status',
+  'rejectionReason',
+  'note',
+];
+
+export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
+  const changes: PlanChange[] = [];
+  for (const field of PLAN_FIELDS) {
+    if (before[field] !== after[field]) changes.push({ kind: 'plan', field, before: before[field], after: after[field] });
+  }
+
+  // Needs: a missing row is 0, so "0 → 5.000" and "row added with 5.000" read the same.
+  const needKey = (n: { costCategory: string; year: number }) => `${n.costCategory}\u0000${n.year}`;
+  const beforeNeeds = new Map(before.needs.map((n) => [needKey(n), n]));
+  const afterNeeds = new Map(after.needs.map((n) => [needKey(n), n]));
+  const needKeys = [...new Set([...beforeNeeds.keys(), ...afterNeeds.keys()])];
+  const needChanges = needKeys.flatMap((key) => {
+    const b = beforeNeeds.get(key);
+    const a = afterNeeds.get(key);
+    const row = a ?? b;
+    if (!row || (b?.amount ?? 0) === (a?.amount ?? 0)) return [];
+    return [{ kind: 'need' as const, costCategory: row.costCategory, year: row.year, before: b?.amount ?? 0, after: a?.amount ?? 0 }];
+  });
+  needChanges.sort((x, y) => x.costCategory.localeCompare(y.costCategory) || x.year - y.year);
+  changes.push(...needChanges);
+
+  const beforeLines = new Map(before.lines.map((l) => [l.id, l]));
+  const afterIds = new Set(after.lines.map((l) => l.id));
+  for (const line of after.lines) {
+    const old = beforeLines.get(line.id);
+    if (!old) {
+      changes.push({ kind: 'line-added', line });
+      continue;
+    }
+    const fields = LINE_FIELDS.filter((f) => old[f] !== line[f]);
+    if (fields.length > 0) changes.push({ kind: 'line-changed', before: old, after: line, fields });
+  }
+  for (const line of before.lines) {
+    if (!afterIds.has(line.id)) changes.push({ kind: 'line-removed', line });
+  }
+  return changes;
+}
+
+const PLAN_FIELD_LABEL: Record<PlanField, string> = {
+  municipality: 'Gemeente of regio',
+  title: 'Titel',
+  startYear: 'Eerste jaar',
+  endYear: 'Laatste jaar',
+  contactNote: 'Contactnotitie',
+};
+const LINE_FIELD_LABEL: Record<LineField, string> = {
+  costCategory: 'kostensoort',
+  sourceSlug: 'bron',
+  customSourceName: 'eigen bron',
+  year: 'jaar',
+  amount: 'bedrag',
+  looptijd: 'looptijd',
+  status: 'status',
+  rejectionReason: 'reden van afwijzing',
+  note: 'toelichting',
+};
+
+function quote(value: string | number | null): string {
+  return value === null || value === '' ? '(leeg)' : `‘${value}’`;
+}
+
+/** One Dutch sentence per change, for the revision history. */
+export function describeChange(change: PlanChange, content: PlanContent): string {
+  const index = indexPlanContent(content);
+  const category = (slug: string) => index.categories.get(slug)?.naam ?? slug;
+  const lineLabel = (l: LineRow) => `${sourceName(content, l) || 'onbekende bron'} (${category(l.costCategory).toLowerCase()}, ${l.year})`;
+  switch (change.kind) {
+    case 'plan':
+      return `${PLAN_FIELD_LABEL[change.field]}: ${quote(change.before)} → ${quote(change.after)}`;
+    case 'need':
+      return `Behoefte ${category(change.costCategory).toLowerCase()} ${change.year}: ${formatEuro(change.before)} → ${formatEuro(change.after)}`;
+    case 'line-added':
+      return `Regel toegevoegd: ${lineLabel(change.line)}, ${formatEuro(change.line.amount)}, ${STATUS_LABEL[change.line.status].toLowerCase()}`;
+    case 'line-removed':
+      return `Regel verwijderd: ${lineLabel(change.line)}, ${formatEuro(change.line.amount)}`;
+    case 'line-changed': {
+      const parts = change.fields.map((f) => {
+        const show = (l: LineRow) =>
+          f === 'amount'
+            ? formatEuro(l.amount)
+            : f === 'status'
+              ? STATUS_LABEL[l.status].toLowerCase()
+              : f === 'costCategory'
+                ? category(l.costCategory).toLowerCase()
+                : f === 'sourceSlug'
+                  ? quote(l.sourceSlug ? (index.sources.get(l.sourceSlug)?.naam ?? l.sourceSlug) : null)
+                  : typeof l[f] === 'number'
+                    ? String(l[f])
+                    : quote(l[f]);
+        return `${LINE_FIELD_LABEL[f]} ${show(change.before)} → ${show(change.after)}`;
+      });
+      return `Regel gewijzigd: ${lineLabel(change.after)}: ${parts.join('; ')}`;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * HTTP plumbing shared by the plan API route handlers: response headers, a
+ * size-capped JSON body reader, the Bearer secret and If-Match. No database
+ * here, so the status-code rules are easy to read in one place.
+ */
+
+/** Sent with every plan API response: plans are private-ish documents behind capability links. */
+export const PLAN_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * Largest accepted body. A maximal valid plan (500 lines with every text at
+ * its limit, ~1.7 kB each) stays well under this; anything bigger is refused
+ * with 413 before it is parsed.
+ */
+export const MAX_BODY_BYTES = 1_048_576;
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...PLAN_RESPONSE_HEADERS, ...headers },
+  });
+}
+
+/** A refusal: `{ error: "Dutch message", ...extra }`. */
+export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return jsonResponse({ error: message, ...extra }, status, headers);
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+const tooLarge = () =>
+  errorResponse(413, `Het verzoek is te groot (hoogstens ${Math.round(MAX_BODY_BYTES / 1024)} kB).`);
+
+/**
+ * Reads a JSON body, refusing more than MAX_BODY_BYTES (413) whether or not
+ * Content-Length tells the truth, and invalid UTF-8 or JSON (400).
+ */
+export async function readJsonBody(request: Request): Promise<BodyResult> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array>;
+      try {
+        step = await reader.read();
+      } catch {
+        return { ok: false, response: errorResponse(400, 'Het verzoek kon niet worden gelezen.') };
+      }
+      if (step.done) break;
+      size += step.value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, response: tooLarge() };
+      }
+      chunks.push(step.value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, response: errorResponse(400, 'Het verzoek is geen geldige UTF-8-tekst.') };
+  }
+  if (text.trim() === '') return { ok: false, response: errorResponse(400, 'Het verzoek heeft geen inhoud; stuur JSON.') };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: errorResponse(400, 'Het verzoek is geen geldige JSON.') };
+  }
+}
+
+/**
+ * The secret from `Authorization: Bearer <secret>`; null when absent or not
+ * a Bearer credential (→ 401). The value is only ever compared, never logged.
+ */
+export function bearerSecret(request: Request): string | null {
+  const header = request.headers.get('authorization');
+  if (!header) return null;
+  const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export type IfMatch = { kind: 'missing' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
+
+/**
+ * If-Match, as sent by clients of this API: `"3"` (our ETag), also `3` and a
+ * comma-separated list. `*` is reported separately: it would make a save
+ * unconditional, which is exactly what lost updates are made of, so the API
+ * answers it like a missing header (428). Weak tags (W/"3") never match, as
+ * RFC 9110 prescribes for If-Match; tags that are not versions match nothing
+ * (→ 412).
+ */
+export function parseIfMatch(header: string | null): IfMatch {
+  if (header === null || header.trim() === '') return { kind: 'missing' };
+  if (header.trim() === '*') return { kind: 'any' };
+  const versions = header
+    .split(',')
+    .map((tag) => tag.trim())
+    .flatMap((tag) => {
+      const m = /^(?:"(\d{1,9})"|(\d{1,9}))$/.exec(tag);
+      const digits = m?.[1] ?? m?.[2];
+      return digits === undefined ? [] : [Number(digits)];
+    });
+  return { kind: 'versions', versions };
+}

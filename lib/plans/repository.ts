@@ -1,0 +1,481 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { indexPlanContent, type PlanContent } from './content';
+import { getPlanContent } from './content-server';
+import { diffStates, type PlanChange } from './diff';
+import { forgetPlan } from './json-cache';
+import { LINE_STATUSES, LOOPTIJDEN, PLAN_LIMITS, fieldErrors, planSchemas, type LineStatus, type Looptijd, type SavePlanData } from './schema';
+import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from './secret';
+import { parseSnapshot, snapshotState, toSnapshot } from './snapshot';
+import type { LineRow, NeedRow, PlanState, PlanView } from './types';
+
+/**
+ * Storage of funding plans (server-only). Every write function validates its
+ * input itself and returns a typed result instead of throwing for expected
+ * refusals, so the JSON API and the Server Actions map the same outcomes to
+ * HTTP statuses or form messages. A refused call never writes anything.
+ *
+ * Concurrency (optimistic): the version is checked and bumped by ONE
+ * conditional update `WHERE id = ? AND version = expected` inside the
+ * transaction that also writes the new revision and rows. Of any number of
+ * concurrent saves with the same expected version, exactly one updates the
+ * row; the others roll back and get `conflict` with the current version. The
+ * key (planId, version) of PlanRevision is a second guard: two transactions
+ * can never both create version n + 1.
+ *
+ * Revisions: revision n is the full state of version n, written by the
+ * transaction that creates version n (createPlan writes revision 1). So the
+ * state before a save is always kept, without reading it back inside the
+ * save's transaction (which with SQLite holds the only write lock).
+ *
+ * Secrets: compared with secretMatches (constant time). Secrets are never
+ * logged or returned, except the new one from createPlan / rotateSecret.
+ */
+
+export type Options = { content?: PlanContent };
+
+export type Refusal =
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'forbidden' }
+  | { ok: false; reason: 'conflict'; currentVersion: number }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+export type CreatePlanResult = { ok: true; plan: PlanView; editSecret: string } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+export type SavePlanResult = { ok: true; version: number; updatedAt: Date } | Refusal;
+export type RotateSecretResult = { ok: true; editSecret: string } | { ok: false; reason: 'not-found' | 'forbidden' };
+export type VerifySecretResult = 'ok' | 'not-found' | 'forbidden';
+
+// Under load all saves queue for SQLite's single writer; Prisma's defaults
+// (2 s to start, 5 s to finish) would turn a queue into errors.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
+// ---------------------------------------------------------------------------
+// Reading rows. Status and looptijd are strings in the database; they are
+// checked on the way out instead of cast, so corrupt rows fail loudly.
+// ---------------------------------------------------------------------------
+
+function asLooptijd(value: string): Looptijd {
+  const found = LOOPTIJDEN.find((l) => l === value);
+  if (!found) throw new Error(`PlanLine heeft een onbekende looptijd: ${value}`);
+  return found;
+}
+
+function asStatus(value: string): LineStatus {
+  const found = LINE_STATUSES.find((s) => s === value);
+  if (!found) throw new Error(`PlanLine heeft een onbekende status: ${value}`);
+  return found;
+}
+
+const planInclude = {
+  needs: { orderBy: [{ costCategory: 'asc' }, { year: 'asc' }] },
+  lines: { orderBy: { position: 'asc' } },
+} satisfies Prisma.PlanInclude;
+
+type PlanWithRows = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
+
+function toView(row: PlanWithRows): PlanView {
+  return {
+    id: row.id,
+    municipality: row.municipality,
+    title: row.title,
+    startYear: row.startYear,
+    endYear: row.endYear,
+    contactNote: row.contactNote,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    needs: row.needs.map((n): NeedRow => ({ costCategory: n.costCategory, year: n.year, amount: n.amount })),
+    lines: row.lines.map(
+      (l): LineRow => ({
+        id: l.id,
+        costCategory: l.costCategory,
+        sourceSlug: l.sourceSlug,
+        customSourceName: l.customSourceName,
+        year: l.year,
+        amount: l.amount,
+        looptijd: asLooptijd(l.looptijd),
+        status: asStatus(l.status),
+        rejectionReason: l.rejectionReason,
+        note: l.note,
+      }),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Writing rows. Needs and lines are written with one multi-row INSERT each:
+// Prisma's createMany costs ~5 ms for 24 lines here, the plain INSERT a tenth
+// of that, and every millisecond inside a save holds SQLite's only writer.
+// Standard SQL with quoted identifiers: the same text runs on PostgreSQL.
+// ---------------------------------------------------------------------------
+
+function insertNeeds(planId: string, needs: readonly NeedRow[]): Prisma.Sql | null {
+  if (needs.length === 0) return null;
+  const rows = needs.map((n) => Prisma.sql`(${planId}, ${n.costCategory}, ${n.year}, ${n.amount})`);
+  return Prisma.sql`INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES ${Prisma.join(rows)}`;
+}
+
+function insertLines(planId: string, lines: readonly LineRow[]): Prisma.Sql | null {
+  if (lines.length === 0) return null;
+  const rows = lines.map(
+    (l, position) =>
+      Prisma.sql`(${l.id}, ${planId}, ${l.costCategory}, ${l.sourceSlug}, ${l.customSourceName}, ${l.year}, ${l.amount}, ${l.looptijd}, ${l.status}, ${l.rejectionReason}, ${l.note}, ${position})`,
+  );
+  return Prisma.sql`INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "year", "amount", "looptijd", "status", "rejectionReason", "note", "position") VALUES ${Prisma.join(rows)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Create
+// ---------------------------------------------------------------------------
+
+/**
+ * Seed lines from a worked example's funding mix: one line per mix entry, in
+ * the plan's first year, amount 0, status idee. We never invent amounts: the
+ * examples name sources, not sums for another municipality's plan.
+ * Category: the first of the source's cost categories (catalogue order).
+ * Looptijd: the source's own when it has only one; otherwise the mix entry's
+ * financieringsvorm (voorfinanciering → tijdelijk, borging → structureel);
+ * otherwise tijdelijk.
+ */
+export function seedLinesFromExample(content: PlanContent, exampleSlug: string, year: number): Omit<LineRow, 'id'>[] {
+  const index = indexPlanContent(content);
+  const example = index.examples.get(exampleSlug);
+  if (!example) return [];
+  const categoryOrder = content.kostensoorten.map((k) => k.slug);
+  return example.financieringsmix.flatMap((entry) => {
+    const source = index.sources.get(entry.financieringsbron);
+    if (!source) return [];
+    const costCategory = categoryOrder.find((c) => source.kostensoorten.includes(c)) ?? categoryOrder[0];
+    if (!costCategory) return [];
+    const formLooptijd = entry.financieringsvorm ? index.forms.get(entry.financieringsvorm)?.looptijd : undefined;
+    const looptijd: Looptijd = source.looptijd !== 'beide' ? source.looptijd : (formLooptijd ?? 'tijdelijk');
+    const note = `Uit het voorbeeld ${example.naam}: ${entry.toelichting}`;
+    return [
+      {
+        costCategory,
+        sourceSlug: source.slug,
+        customSourceName: null,
+        year,
+        amount: 0,
+        looptijd,
+        status: 'idee' as const,
+        rejectionReason: null,
+        note: note.length > PLAN_LIMITS.note ? `${note.slice(0, PLAN_LIMITS.note - 1)}…` : note,
+      },
+    ];
+  });
+}
+
+/** Creates a plan (version 1, with revision 1). The edit secret is returned once; only its hash is stored. */
+export async function createPlan(input: unknown, options: Options = {}): Promise<CreatePlanResult> {
+  const content = options.content ?? getPlanContent();
+  const parsed = planSchemas(content).createPlanSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
+  const { voorbeeld, ...fields } = parsed.data;
+
+  const id = newPlanId();
+  const editSecret = newEditSecret();
+  const now = new Date();
+  const lines: LineRow[] = (voorbeeld ? seedLinesFromExample(content, voorbeeld, fields.startYear) : []).map((line) => ({
+    ...line,
+    id: newLineId(),
+  }));
+  const state: PlanState = { ...fields, needs: [], lines };
+  const row = await db.plan.create({
+    data: {
+      id,
+      ...fields,
+      editSecretHash: hashSecret(editSecret),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      lines: { createMany: { data: lines.map((line, position) => ({ ...line, position })) } },
+      revisions: { create: { version: 1, snapshot: JSON.stringify(toSnapshot(state, now)), createdAt: now } },
+    },
+    include: planInclude,
+  });
+  return { ok: true, plan: toView(row), editSecret };
+}
+
+// ---------------------------------------------------------------------------
+// Read
+// ---------------------------------------------------------------------------
+
+export async function getPlan(id: string): Promise<PlanView | null> {
+  if (!looksLikeToken(id)) return null;
+  const row = await db.plan.findUnique({ where: { id }, include: planInclude });
+  return row ? toView(row) : null;
+}
+
+/**
+ * Only the version: the cheapest question the database can answer about a
+ * plan, used to validate cached GET responses. A plain SELECT through
+ * $queryRaw (portable SQL) costs a third of the same findUnique.
+ */
+export async function getPlanVersion(id: string): Promise<number | null> {
+  if (!looksLikeToken(id)) return null;
+  const rows: unknown = await db.$queryRaw`SELECT "version" FROM "Plan" WHERE "id" = ${id}`;
+  if (!Array.isArray(rows) || rows.length === 0) return null;
+  const first: unknown = rows[0];
+  const value = first && typeof first === 'object' && 'version' in first ? first.version : undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new Error('Plan.version is geen getal');
+}
+
+// ---------------------------------------------------------------------------
+// Secrets
+// ---------------------------------------------------------------------------
+
+/** What a save needs to know about the plan it changes, read while checking the secret. */
+export type PlanAuthorization = {
+  id: string;
+  version: number;
+  municipality: string;
+  title: string;
+  startYear: number;
+  endYear: number;
+  contactNote: string | null;
+  editSecretHash: string;
+};
+export type AuthorizeResult = { ok: true; plan: PlanAuthorization } | { ok: false; reason: 'not-found' | 'forbidden' };
+
+// Raw rows are parsed, not cast. SQLite integers may arrive as bigint.
+const int = z.union([z.number().int(), z.bigint()]).transform(Number);
+const authRowSchema = z.object({
+  id: z.string(),
+  version: int,
+  municipality: z.string(),
+  title: z.string(),
+  startYear: int,
+  endYear: int,
+  contactNote: z.string().nullable(),
+  editSecretHash: z.string(),
+});
+
+/**
+ * The plan row a save needs, by plain SELECT: on every PUT, under load, this
+ * costs a quarter of the equivalent findUnique (see scripts/bench-api.ts).
+ */
+async function authRow(id: string): Promise<PlanAuthorization | null> {
+  const rows: unknown = await db.$queryRaw`
+    SELECT "id", "version", "municipality", "title", "startYear", "endYear", "contactNote", "editSecretHash"
+    FROM "Plan" WHERE "id" = ${id}`;
+  if (!Array.isArray(rows) || rows.length === 0) return null;
+  return authRowSchema.parse(rows[0]);
+}
+
+/**
+ * Checks the edit secret (constant time). The JSON API calls this before it
+ * reads the body, so a client without the secret learns nothing about input
+ * rules; verifySecret() is the same as a yes/no.
+ */
+export async function authorizePlan(id: string, secret: string): Promise<AuthorizeResult> {
+  if (!looksLikeToken(id)) return { ok: false, reason: 'not-found' };
+  const row = await authRow(id);
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!secretMatches(secret, row.editSecretHash)) return { ok: false, reason: 'forbidden' };
+  return { ok: true, plan: row };
+}
+
+export async function verifySecret(id: string, secret: string): Promise<VerifySecretResult> {
+  const auth = await authorizePlan(id, secret);
+  return auth.ok ? 'ok' : auth.reason;
+}
+
+/** Replaces the edit secret: the old edit link stops working at once. Does not change the version. */
+export async function rotateSecret(id: string, secret: string): Promise<RotateSecretResult> {
+  const auth = await authorizePlan(id, secret);
+  if (!auth.ok) return auth;
+  const editSecret = newEditSecret();
+  // Conditional on the old hash: of two concurrent rotations only one wins.
+  const { count } = await db.plan.updateMany({
+    where: { id, editSecretHash: auth.plan.editSecretHash },
+    data: { editSecretHash: hashSecret(editSecret) },
+  });
+  return count === 1 ? { ok: true, editSecret } : { ok: false, reason: 'forbidden' };
+}
+
+// ---------------------------------------------------------------------------
+// Save and restore
+// ---------------------------------------------------------------------------
+
+class ConflictSignal extends Error {}
+
+/** P2002 from model calls; raw statements report the driver's constraint error (P2010). */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if ('code' in error && error.code === 'P2002') return true;
+  return error instanceof Error && /UNIQUE constraint|PRIMARYKEY|unique constraint|duplicate key/i.test(error.message);
+}
+
+/**
+ * Writes `data` as version expectedVersion + 1, if the plan is still at
+ * expectedVersion and still has the secret hash `auth` was checked against.
+ * Line ids from `data` are kept (they only need to be unique within the plan,
+ * which the schema checks); new lines get a random id.
+ */
+async function writeState(auth: PlanAuthorization, expectedVersion: number, data: SavePlanData): Promise<SavePlanResult> {
+  const now = new Date();
+  const version = expectedVersion + 1;
+  const fields = {
+    municipality: data.municipality ?? auth.municipality,
+    title: data.title ?? auth.title,
+    startYear: data.startYear ?? auth.startYear,
+    endYear: data.endYear ?? auth.endYear,
+    contactNote: data.contactNote === undefined ? auth.contactNote : data.contactNote,
+  };
+  const needs: NeedRow[] = data.needs.map(({ costCategory, year, amount }) => ({ costCategory, year, amount }));
+  const lines: LineRow[] = data.lines.map(({ id, ...line }) => ({ ...line, id: id ?? newLineId() }));
+  // Serialised before the transaction: nothing slow happens while it holds the lock.
+  const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines }, now));
+  const needInsert = insertNeeds(auth.id, needs);
+  const lineInsert = insertLines(auth.id, lines);
+
+  try {
+    await db.$transaction(async (tx) => {
+      // The guard: one conditional UPDATE. The hash is part of it so a secret
+      // rotated since authorizePlan also refuses this save. (Plain SQL like
+      // the rest: Prisma's model calls cost several times more per statement,
+      // and these run while the transaction holds SQLite's only writer.)
+      const updated = await tx.$executeRaw`
+        UPDATE "Plan" SET "municipality" = ${fields.municipality}, "title" = ${fields.title},
+          "startYear" = ${fields.startYear}, "endYear" = ${fields.endYear}, "contactNote" = ${fields.contactNote},
+          "version" = ${version}, "updatedAt" = ${now}
+        WHERE "id" = ${auth.id} AND "version" = ${expectedVersion} AND "editSecretHash" = ${auth.editSecretHash}`;
+      if (updated !== 1) throw new ConflictSignal();
+      await tx.$executeRaw`
+        INSERT INTO "PlanRevision" ("planId", "version", "snapshot", "createdAt") VALUES (${auth.id}, ${version}, ${snapshot}, ${now})`;
+      await tx.$executeRaw`DELETE FROM "PlanNeed" WHERE "planId" = ${auth.id}`;
+      await tx.$executeRaw`DELETE FROM "PlanLine" WHERE "planId" = ${auth.id}`;
+      if (needInsert) await tx.$executeRaw(needInsert);
+      if (lineInsert) await tx.$executeRaw(lineInsert);
+    }, TX_OPTIONS);
+  } catch (error) {
+    // Lost the race (or the secret changed): nothing was written. Say why.
+    // (A unique violation on PlanRevision means the same, from another process.)
+    if (error instanceof ConflictSignal || isUniqueViolation(error)) {
+      const current = await db.plan.findUnique({ where: { id: auth.id }, select: { version: true, editSecretHash: true } });
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
+      return { ok: false, reason: 'conflict', currentVersion: current.version };
+    }
+    throw error;
+  } finally {
+    // Also after a failure: a cached read must never outlive a possible write.
+    forgetPlan(auth.id);
+  }
+  return { ok: true, version, updatedAt: now };
+}
+
+/**
+ * Saves for a plan whose secret was checked by authorizePlan. The transaction
+ * re-checks the secret's hash and the version, so a secret rotated or a save
+ * made in between still refuses this one.
+ */
+export async function saveAuthorizedPlan(
+  auth: PlanAuthorization,
+  expectedVersion: number,
+  input: unknown,
+  options: Options = {},
+): Promise<SavePlanResult> {
+  if (auth.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: auth.version };
+  const content = options.content ?? getPlanContent();
+  const parsed = planSchemas(content).savePlanSchema(auth).safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
+  return writeState(auth, expectedVersion, parsed.data);
+}
+
+/**
+ * Saves a plan: `input` is the request body or form data object (validated
+ * here with savePlanSchema against the plan's years and the catalogue).
+ * Order of checks: not-found → forbidden (secret) → conflict (version) →
+ * invalid (input). Refusals change nothing.
+ */
+export async function savePlan(
+  id: string,
+  secret: string,
+  expectedVersion: number,
+  input: unknown,
+  options: Options = {},
+): Promise<SavePlanResult> {
+  const auth = await authorizePlan(id, secret);
+  if (!auth.ok) return auth;
+  return saveAuthorizedPlan(auth.plan, expectedVersion, input, options);
+}
+
+export type RevisionSummary = {
+  version: number;
+  /** When this version was saved. */
+  savedAt: Date;
+};
+
+export type RevisionList = {
+  currentVersion: number;
+  /** Newest first; the first one is the current version. */
+  revisions: RevisionSummary[];
+  /** More (older) revisions exist: ask again with beforeVersion = the last version listed. */
+  hasMore: boolean;
+};
+
+/** Revisions, newest first, `limit` per page (default 50, at most 200). Null for an unknown plan. */
+export async function listRevisions(id: string, page: { limit?: number; beforeVersion?: number } = {}): Promise<RevisionList | null> {
+  if (!looksLikeToken(id)) return null;
+  const plan = await db.plan.findUnique({ where: { id }, select: { version: true } });
+  if (!plan) return null;
+  const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 200);
+  const rows = await db.planRevision.findMany({
+    where: { planId: id, ...(page.beforeVersion !== undefined && { version: { lt: page.beforeVersion } }) },
+    orderBy: { version: 'desc' },
+    take: limit + 1,
+    select: { version: true, createdAt: true },
+  });
+  return {
+    currentVersion: plan.version,
+    revisions: rows.slice(0, limit).map((r) => ({ version: r.version, savedAt: r.createdAt })),
+    hasMore: rows.length > limit,
+  };
+}
+
+/** The state of one version. Null when the plan or the version is unknown. */
+export async function getRevision(id: string, version: number): Promise<{ version: number; savedAt: Date; state: PlanState } | null> {
+  if (!looksLikeToken(id) || !Number.isSafeInteger(version)) return null;
+  const row = await db.planRevision.findUnique({ where: { planId_version: { planId: id, version } } });
+  const snapshot = row ? parseSnapshot(row.snapshot) : null;
+  if (snapshot) return { version, savedAt: row?.createdAt ?? new Date(snapshot.savedAt), state: snapshotState(snapshot) };
+  // The current version is also in the plan's own rows.
+  const plan = await getPlan(id);
+  return plan && plan.version === version ? { version, savedAt: plan.updatedAt, state: plan } : null;
+}
+
+/** What changed from version `from` to version `to` (e.g. n − 1 and n: what one save changed). */
+export async function compareVersions(id: string, from: number, to: number): Promise<PlanChange[] | null> {
+  const [a, b] = await Promise.all([getRevision(id, from), getRevision(id, to)]);
+  return a && b ? diffStates(a.state, b.state) : null;
+}
+
+/**
+ * Makes an earlier version the current one, as a new version (history is
+ * never rewritten). The snapshot is validated like a save, against today's
+ * catalogue: a source that has left the catalogue makes the restore `invalid`,
+ * naming the line, instead of storing something the form could not save.
+ */
+export async function restoreRevision(
+  id: string,
+  secret: string,
+  expectedVersion: number,
+  revisionVersion: number,
+  options: Options = {},
+): Promise<SavePlanResult | { ok: false; reason: 'revision-not-found' }> {
+  const auth = await authorizePlan(id, secret);
+  if (!auth.ok) return auth;
+  if (auth.plan.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: auth.plan.version };
+  const revision = await getRevision(id, revisionVersion);
+  if (!revision) return { ok: false, reason: 'revision-not-found' };
+  const content = options.content ?? getPlanContent();
+  const parsed = planSchemas(content).savePlanSchema(revision.state).safeParse(revision.state);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
+  return writeState(auth.plan, expectedVersion, parsed.data);
+}
