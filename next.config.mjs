@@ -28,6 +28,9 @@ const nextConfig = {
       { source: '/:path*', headers: securityHeaders },
       { source: '/plannen/:path*', headers: planPrivacyHeaders },
       { source: '/api/plannen/:path*', headers: planPrivacyHeaders },
+      // Regional plans use the same capability links (lib/regions/urls.ts).
+      { source: '/regio/:path*', headers: planPrivacyHeaders },
+      { source: '/api/regio/:path*', headers: planPrivacyHeaders },
     ];
   },
   experimental: {

@@ -43,6 +43,15 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOSTNAME: '127.0.0.1', DATABASE_URL: 'file:./data/e2e.db', NEXT_TELEMETRY_DISABLED: '1' },
+    // All tests share one client key (127.0.0.1), and funding-plan and
+    // regional-plan tests together create more than the default 30 plans per
+    // 10 minutes (more with a CI retry); the limit itself is unit-tested.
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_URL: 'file:./data/e2e.db',
+      NEXT_TELEMETRY_DISABLED: '1',
+      RATE_LIMIT_CREATE_MAX: '200',
+    },
   },
 });

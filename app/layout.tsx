@@ -21,6 +21,7 @@ const NAV = [
   { href: '/knelpunten', label: 'Knelpunten' },
   { href: '/voorbeelden', label: 'Voorbeelden' },
   { href: '/plannen/nieuw', label: 'Financieringsplan' },
+  { href: '/regio/nieuw', label: 'Regio' },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -14,6 +14,7 @@ export default function HomePage() {
     { href: '/knelpunten', title: 'Knelpunten', text: `${c.knelpunten.length} bekende knelpunten in de financiering, met oplossingen.` },
     { href: '/voorbeelden', title: 'Voorbeelden', text: 'Hoe Den Haag, Smallingerland, Gelderland Midden en Zuid-Limburg hun aanpak financieren.' },
     { href: '/plannen/nieuw', title: 'Financieringsplan', text: 'Zet behoefte en geldbronnen per kostensoort en jaar op een rij, zie het tekort en deel het plan met een link.' },
+    { href: '/regio/nieuw', title: 'Regionaal plan', text: 'Verdeel gedeelde kosten naar rato over de gemeenten van een regio, zoals Gelderland Midden, en neem elk aandeel over in het eigen financieringsplan.' },
   ];
   return (
     <>

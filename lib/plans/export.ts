@@ -29,7 +29,7 @@ import type { PlanView } from './types';
 
 const CSV_SEPARATOR = ';';
 const CRLF = '\r\n';
-const BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';
@@ -40,7 +40,7 @@ function csvField(value: string | number | null): string {
   return text;
 }
 
-function csvRow(values: (string | number | null)[]): string {
+export function csvRow(values: (string | number | null)[]): string {
   return values.map(csvField).join(CSV_SEPARATOR) + CRLF;
 }
 
@@ -126,7 +126,7 @@ export function exportFileName(plan: Pick<PlanView, 'title' | 'version'>, extens
   return `financieringsplan-${slug || 'plan'}-v${plan.version}.${extension}`;
 }
 
-const EURO_FORMAT = '"€" #,##0;"€" -#,##0';
+export const EURO_FORMAT = '"€" #,##0;"€" -#,##0';
 
 function colLetter(n: number): string {
   let s = '';

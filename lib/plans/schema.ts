@@ -57,9 +57,9 @@ export const FORM_ERROR_KEY = '_form';
 // turns that into a zod schema whose issue lands on the field's path.
 // ---------------------------------------------------------------------------
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function field<T>(parse: (value: unknown) => Parsed<T>) {
+export function field<T>(parse: (value: unknown) => Parsed<T>) {
   // `.optional()` first so a missing key still reaches `parse` (which decides
   // whether missing is allowed); a bare z.unknown().transform() would answer
   // a missing key with zod's English "expected nonoptional".
@@ -98,7 +98,7 @@ function readText(value: unknown, { max, multiline = false, requiredMessage }: T
 }
 
 /** A required single-line text. */
-function requiredText(max: number, requiredMessage: string) {
+export function requiredText(max: number, requiredMessage: string) {
   return field((v) => {
     const r = readText(v, { max, requiredMessage });
     return r.ok ? { ok: true, value: r.value ?? '' } : r;
@@ -106,12 +106,12 @@ function requiredText(max: number, requiredMessage: string) {
 }
 
 /** Optional text: missing, null or blank → null. */
-function optionalText(max: number, multiline = false) {
+export function optionalText(max: number, multiline = false) {
   return field((v) => readText(v, { max, multiline }));
 }
 
 /** Whole number from a number or a digit string ("2025", " 2025 "). */
-function readInteger(value: unknown): number | undefined {
+export function readInteger(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*-?\d{1,9}\s*$/.test(value)) return Number(value);
   return undefined;
@@ -129,7 +129,7 @@ function readYear(value: unknown, missingMessage: string): Parsed<number> {
   return { ok: true, value: year };
 }
 
-const yearField = (missingMessage = 'Vul een jaar in.') => field((v) => readYear(v, missingMessage));
+export const yearField = (missingMessage = 'Vul een jaar in.') => field((v) => readYear(v, missingMessage));
 
 /**
  * An amount in whole euros, 0 … 1,000,000,000. Strings go through parseEuro
@@ -159,14 +159,14 @@ export function readAmount(value: unknown, emptyIsZero = false): Parsed<number> 
   return { ok: true, value: amount };
 }
 
-function oneOf<T extends string>(values: readonly T[], message: string) {
+export function oneOf<T extends string>(values: readonly T[], message: string) {
   return field((v): Parsed<T> => {
     const found = typeof v === 'string' ? values.find((x) => x === v.trim()) : undefined;
     return found ? { ok: true, value: found } : { ok: false, message };
   });
 }
 
-function categoryField(index: PlanContentIndex) {
+export function categoryField(index: PlanContentIndex) {
   const names = [...index.categories.values()].map((k) => k.naam.toLowerCase());
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} of ${names.at(-1)}` : (names[0] ?? '');
   return field((v): Parsed<string> => {
@@ -183,7 +183,7 @@ function rangeMessage(startYear: number, endYear: number): string {
     : `Kies een jaar binnen de looptijd van het plan (${startYear}–${endYear}).`;
 }
 
-function yearRangeProblem(startYear: unknown, endYear: unknown): { path: 'endYear'; message: string } | null {
+export function yearRangeProblem(startYear: unknown, endYear: unknown): { path: 'endYear'; message: string } | null {
   if (typeof startYear !== 'number' || typeof endYear !== 'number') return null;
   if (endYear < startYear) return { path: 'endYear', message: 'Het eindjaar mag niet vóór het beginjaar liggen.' };
   if (endYear - startYear + 1 > PLAN_LIMITS.maxYears) {
@@ -196,7 +196,7 @@ function yearRangeProblem(startYear: unknown, endYear: unknown): { path: 'endYea
 // every problem at once. They then get the partly parsed value, so each
 // refinement checks field types itself; `when` only guarantees an object
 // (for `null` or a list the object schema has already said what is wrong).
-const always = {
+export const always = {
   when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
 

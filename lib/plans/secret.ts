@@ -49,9 +49,15 @@ export function newPlanId(): string {
   return randomBytes(PLAN_ID_BYTES).toString('base64url');
 }
 
-/** A line id: random, unique across plans (lines are rewritten on every save). */
+/** A line id: 96 random bits, base64url (16 characters); only needs to be unique within its plan. */
 export function newLineId(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/** `count` line ids from one call to the random source (a save may add hundreds of lines). */
+export function newLineIds(count: number): string[] {
+  const bytes = randomBytes(12 * count);
+  return Array.from({ length: count }, (_, i) => bytes.subarray(i * 12, i * 12 + 12).toString('base64url'));
 }
 
 /** Ids and secrets are base64url; anything else is refused before touching the database. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testPlanContent as content } from './support/plan-content';
 import { useTempDatabase } from './support/temp-db';
@@ -201,6 +202,76 @@ describe('savePlan', () => {
     expect(stored?.version).toBe(51);
     expect(new Set(stored?.lines.map((l) => l.note))).toEqual(new Set(Array.from({ length: 50 }, (_, i) => `schrijver ${i}`)));
     expect(await db.planRevision.count({ where: { planId: plan.id } })).toBe(51);
+  }, 60_000);
+});
+
+describe('stored values', () => {
+  it('keep texts that look like numbers, JSON or SQL as texts', async () => {
+    const { plan, editSecret } = await create();
+    const tricky = ['123', '1e5', '0012', 'null', 'true', '{"a":1}', '[1,2]', "'; DROP TABLE \"Plan\"; --", '\\', '€ 1.234', '👩‍👧 gezin', '$.note'];
+    const lines = tricky.map((note, i) => ({ ...line, id: `t${i}`, note, customSourceName: note, sourceSlug: null }));
+    expect(await repo.savePlan(plan.id, editSecret, 1, { needs: [], lines })).toMatchObject({ ok: true });
+    const stored = await repo.getPlan(plan.id);
+    expect(stored?.lines.map((l) => [l.id, l.note, l.customSourceName])).toEqual(tricky.map((t, i) => [`t${i}`, t, t]));
+    const types: unknown = await db.$queryRaw`SELECT DISTINCT typeof("note") AS t FROM "PlanLine" WHERE "planId" = ${plan.id}`;
+    expect(types).toEqual([{ t: 'text' }]);
+  });
+
+  it('come back exactly as saved, whatever the text (property)', async () => {
+    const { plan, editSecret } = await create();
+    let version = 1;
+    // Text as users type it: any characters except control characters (refused by the schema), trimmed.
+    const text = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+      .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, '').trim())
+      .filter((t) => t.length > 0);
+    const lineArb = fc.record({
+      id: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), { nil: undefined }),
+      costCategory: fc.constantFrom('interventies', 'voorinvesteringen', 'proceskosten', 'maatwerkbudget'),
+      custom: fc.option(text, { nil: undefined }),
+      year: fc.integer({ min: 2025, max: 2028 }),
+      amount: fc.integer({ min: 0, max: 1_000_000_000 }),
+      status: fc.constantFrom('idee', 'aangevraagd', 'toegezegd', 'afgewezen'),
+      reason: text,
+      note: fc.option(text, { nil: null }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(lineArb, { maxLength: 15, selector: (l) => l.id ?? Symbol() }), async (arb) => {
+        const lines = arb.map((l) => ({
+          ...(l.id ? { id: l.id } : {}),
+          costCategory: l.costCategory,
+          sourceSlug: l.custom ? null : 'gemeentefonds',
+          customSourceName: l.custom ?? null,
+          year: l.year,
+          amount: l.amount,
+          looptijd: 'structureel',
+          status: l.status,
+          rejectionReason: l.status === 'afgewezen' ? l.reason : null,
+          note: l.note,
+        }));
+        const saved = await repo.savePlan(plan.id, editSecret, version, { needs: [], lines });
+        if (!saved.ok) throw new Error(JSON.stringify(saved));
+        version = saved.version;
+        const stored = await repo.getPlan(plan.id);
+        expect(stored?.lines.map(({ id, ...rest }) => ({ id: lines.find((l) => l.id === id) ? id : 'nieuw', ...rest }))).toEqual(
+          lines.map((l) => ({
+            id: l.id ?? 'nieuw',
+            costCategory: l.costCategory,
+            sourceSlug: l.sourceSlug,
+            customSourceName: l.customSourceName,
+            year: l.year,
+            amount: l.amount,
+            looptijd: 'structureel',
+            status: l.status,
+            rejectionReason: l.rejectionReason,
+            note: l.note,
+          })),
+        );
+        // The revision holds the same state.
+        expect((await repo.getRevision(plan.id, version))?.state.lines).toEqual(stored?.lines);
+      }),
+      { numRuns: 150 },
+    );
   }, 60_000);
 });
 

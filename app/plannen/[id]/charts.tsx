@@ -172,33 +172,4 @@ export function TemporaryStructuralChart({
   );
 }
 
-/** Horizontal bars, one per item (money by payer). */
-export function HorizontalBars({ items, label }: { items: { label: string; amount: number }[]; label: string }) {
-  const width = 480;
-  const labelWidth = 170;
-  const valueWidth = 100;
-  const row = 30;
-  const height = items.length * row + 8;
-  const max = Math.max(...items.map((i) => i.amount), 1);
-  const plot = width - labelWidth - valueWidth;
-  return (
-    <figure className="break-inside-avoid print:mb-2">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="h-auto w-full max-w-2xl print:max-w-[60%]">
-        {items.map((item, i) => {
-          const y = 4 + i * row;
-          return (
-            <g key={item.label}>
-              <text x={labelWidth - 8} y={y + 19} textAnchor="end" fontSize={14} fill={COLORS.text}>
-                {item.label}
-              </text>
-              <rect x={labelWidth} y={y + 3} width={(item.amount / max) * plot} height={row - 8} fill={COLORS.funded} />
-              <text x={labelWidth + (item.amount / max) * plot + 6} y={y + 19} fontSize={14} fill={COLORS.text}>
-                {formatEuro(item.amount)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
-}
+export { HorizontalBars } from '@/components/horizontal-bars';

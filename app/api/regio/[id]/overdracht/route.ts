@@ -1,0 +1,61 @@
+import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { bearerSecret, errorResponse, jsonResponse, readJsonBody } from '@/lib/plans/http';
+import { planReadPath } from '@/lib/plans/urls';
+import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/regio/<id>/overdracht with `Authorization: Bearer <regional secret>`,
+ * body {member: <index in members>, planLink: "<municipal plan edit link>", looptijd?: "structureel" | "tijdelijk"}
+ * → 201 {memberName, planId, planVersion, planReadUrl, lineCount, skippedYears}.
+ * The hand-off of the edit page (lib/regions/handoff.ts), for scripts:
+ * 429 · 401 no Bearer · 404 unknown region · 403 wrong regional secret or
+ * wrong plan secret · 400/413 body · 422 {errors} invalid input or unknown
+ * plan · 412 the municipal plan was saved in between (nothing written) ·
+ * 422 the municipal plan cannot take the lines (no overlapping year, no share).
+ */
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const { id } = await context.params;
+    const key = clientKey(request.headers);
+    const limit = secretFailureLimiter.check(key);
+    if (!limit.ok) {
+      return errorResponse(429, 'Te veel pogingen met een verkeerde bewerkingssleutel. Probeer het later opnieuw.', {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
+    const secret = bearerSecret(request);
+    if (!secret) {
+      return errorResponse(401, 'Overnemen kan alleen met de bewerkingslink van het regionale plan (Authorization: Bearer <sleutel>).', {}, { 'WWW-Authenticate': 'Bearer realm="regio"' });
+    }
+    const body = await readJsonBody(request);
+    if (!body.ok) return body.response;
+    const input = body.value && typeof body.value === 'object' ? new Map<string, unknown>(Object.entries(body.value)) : new Map<string, unknown>();
+    const result = await handOff({ regionId: id, regionSecret: secret, member: input.get('member'), planLink: input.get('planLink'), looptijd: input.get('looptijd') });
+    if (result.ok) {
+      const { ok: _ok, ...rest } = result;
+      return jsonResponse({ ...rest, planReadUrl: planReadPath(result.planId) }, 201);
+    }
+    switch (result.reason) {
+      case 'region-not-found':
+        return errorResponse(404, HANDOFF_MESSAGES[result.reason]);
+      case 'region-forbidden':
+      case 'plan-forbidden':
+        secretFailureLimiter.hit(key);
+        return errorResponse(403, HANDOFF_MESSAGES[result.reason]);
+      case 'invalid':
+        return errorResponse(422, HANDOFF_MESSAGES.invalid, { errors: result.errors });
+      case 'plan-not-found':
+        return errorResponse(422, HANDOFF_MESSAGES.invalid, { errors: { planLink: HANDOFF_MESSAGES[result.reason] } });
+      case 'plan-conflict':
+        return errorResponse(412, HANDOFF_MESSAGES[result.reason]);
+      case 'plan-invalid':
+        return errorResponse(422, `${HANDOFF_MESSAGES[result.reason]} ${result.message}`);
+      case 'no-overlap':
+      case 'nothing-to-hand-off':
+        return errorResponse(422, HANDOFF_MESSAGES[result.reason]);
+    }
+  } catch (error) {
+    console.error('[api/regio/[id]/overdracht] POST mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    return errorResponse(500, 'Er ging iets mis. Probeer het opnieuw.');
+  }
+}

@@ -1,0 +1,139 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { LOOPTIJDEN } from '@/lib/plans/schema';
+import { planReadPath } from '@/lib/plans/urls';
+import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { getRegionContent } from '@/lib/regions/content-server';
+import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
+import { authorizeRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
+import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+async function limited(): Promise<{ key: string; message: string | null }> {
+  const key = clientKey(await headers());
+  const limit = secretFailureLimiter.check(key);
+  if (limit.ok) return { key, message: null };
+  const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+  return { key, message: `Er is te vaak een verkeerde bewerkingslink gebruikt. Er is niets opgeslagen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.` };
+}
+
+const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer) wijzigen. Er is niets opgeslagen.';
+
+/**
+ * Saves the whole regional plan. Order: authorise (rate limit, secret), then
+ * safeParse with the API's schema, then write (version-checked), then
+ * revalidate. A refusal returns every posted value, so nothing typed is lost;
+ * a conflict also moves the form to the newer version, so saving again is a
+ * deliberate replace.
+ */
+export async function saveRegionAction(previous: EditorState, form: FormData): Promise<EditorState> {
+  const id = text(form, 'regionId');
+  const secret = text(form, 'sleutel');
+  const formVersion = Number(text(form, 'version'));
+  const values = formValues(form);
+  const version = Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version;
+  const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}, v = version): EditorState => ({
+    status,
+    values,
+    errors,
+    message,
+    version: v,
+  });
+  try {
+    const gate = await limited();
+    if (gate.message) return refuse('error', gate.message);
+    const auth = await authorizeRegion(id, secret);
+    if (!auth.ok) {
+      if (auth.reason === 'forbidden') secretFailureLimiter.hit(gate.key);
+      return refuse('error', NO_ACCESS);
+    }
+    if (auth.region.version !== version) {
+      return refuse(
+        'conflict',
+        `Iemand anders heeft dit regionale plan intussen opgeslagen (versie ${auth.region.version}). Uw wijzigingen zijn niet opgeslagen en staan nog in het formulier. Bekijk de leeslink voor de nieuwste versie; slaat u nu opnieuw op, dan vervangt u die versie.`,
+        {},
+        auth.region.version,
+      );
+    }
+    const mapped = formToInput(form.entries());
+    const parsed = regionSchemas(getRegionContent()).regionSchema.safeParse(mapped.input);
+    if (!parsed.success) return refuse('invalid', null, errorsToFieldIds(fieldErrors(parsed.error), mapped));
+    const saved = await saveAuthorizedRegion(auth.region, version, parsed.data);
+    if (!saved.ok) {
+      if (saved.reason === 'conflict') return refuse('conflict', 'Iemand anders heeft dit regionale plan zojuist opgeslagen. Uw wijzigingen zijn niet opgeslagen; sla opnieuw op om die versie te vervangen.', {}, saved.currentVersion);
+      if (saved.reason === 'invalid') return refuse('invalid', null, errorsToFieldIds(saved.errors, mapped));
+      return refuse('error', NO_ACCESS);
+    }
+    revalidatePath(regionReadPath(id));
+    return { status: 'saved', values: stateToFormValues(parsed.data), errors: {}, message: `Opgeslagen als versie ${saved.version}.`, version: saved.version };
+  } catch (error) {
+    console.error('[regio/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
+  }
+}
+
+/**
+ * Hands a member's share to its municipal plan (lib/regions/handoff.ts). Both
+ * secrets are checked there; wrong ones count against the client's limit.
+ */
+export async function handoffAction(_previous: HandoffState, form: FormData): Promise<HandoffState> {
+  const values = { member: text(form, 'member'), planLink: text(form, 'planLink'), looptijd: text(form, 'looptijd') };
+  try {
+    const gate = await limited();
+    if (gate.message) return { status: 'refused', values, errors: {}, message: gate.message };
+    const result = await handOff({
+      regionId: text(form, 'regionId'),
+      regionSecret: text(form, 'sleutel'),
+      member: values.member,
+      planLink: values.planLink,
+      looptijd: LOOPTIJDEN.find((l) => l === values.looptijd) ?? values.looptijd,
+    });
+    if (result.ok) {
+      revalidatePath(regionReadPath(text(form, 'regionId')));
+      const skipped = result.skippedYears.length > 0 ? ` De jaren ${result.skippedYears.join(', ')} vallen buiten de looptijd van het financieringsplan en zijn niet overgenomen.` : '';
+      return {
+        status: 'done',
+        values: { ...values, planLink: '', planReadPath: planReadPath(result.planId) },
+        errors: {},
+        message: `Het aandeel van ${result.memberName} staat nu als ${result.lineCount} ${result.lineCount === 1 ? 'regel' : 'regels'} in het financieringsplan (versie ${result.planVersion}).${skipped}`,
+      };
+    }
+    if (result.reason === 'region-forbidden' || result.reason === 'plan-forbidden') secretFailureLimiter.hit(gate.key);
+    const errors =
+      result.reason === 'invalid'
+        ? Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [fieldId(`handoff.${k}`), v]))
+        : {};
+    const message = result.reason === 'plan-invalid' ? `${HANDOFF_MESSAGES['plan-invalid']} ${result.message}` : HANDOFF_MESSAGES[result.reason];
+    return { status: 'refused', values, errors, message };
+  } catch (error) {
+    console.error('[regio/overdragen] mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    return { status: 'refused', values, errors: {}, message: 'Er ging iets mis bij het overnemen. Probeer het opnieuw.' };
+  }
+}
+
+
+/**
+ * Replaces the edit link (as for funding plans): the old one stops working,
+ * the new one is the address we redirect to, shown once with a notice.
+ */
+export async function rotateRegionSecretAction(form: FormData): Promise<void> {
+  const id = text(form, 'regionId');
+  const key = clientKey(await headers());
+  if (!secretFailureLimiter.check(key).ok) forbidden();
+  const result = await rotateRegionSecret(id, text(form, 'sleutel'));
+  if (!result.ok) {
+    if (result.reason === 'not-found') notFound();
+    secretFailureLimiter.hit(key);
+    forbidden();
+  }
+  redirect(`${regionEditPath(id, result.editSecret)}&melding=nieuwe-link`);
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { PageHeader } from '@/components/page-header';
+import { EDIT_SECRET_PARAM } from '@/lib/plans/urls';
+import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { getRegionContent } from '@/lib/regions/content-server';
+import { stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { authorizeRegion, getRegion } from '@/lib/regions/repository';
+import { SPLIT_KEYS, TRAJECTORY_BASES, TRAJECTORY_BASIS_LABEL } from '@/lib/regions/schema';
+import { SPLIT_KEY_LABEL } from '@/lib/regions/split';
+import { regionReadPath } from '@/lib/regions/urls';
+import { rotateRegionSecretAction } from './actions';
+import { HandoffForm, RegionEditor } from './region-editor';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: 'Regionaal plan bewerken' };
+
+export default async function EditRegionPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const secretParam = query[EDIT_SECRET_PARAM];
+  const secret = typeof secretParam === 'string' ? secretParam : '';
+
+  const region = await getRegion(id);
+  if (!region) notFound();
+  // Authorise before anything editable is rendered; wrong secrets count against the client's limit.
+  const key = clientKey(await headers());
+  if (!secretFailureLimiter.check(key).ok) forbidden();
+  if (!secret) forbidden();
+  const auth = await authorizeRegion(id, secret);
+  if (!auth.ok) {
+    if (auth.reason === 'forbidden') secretFailureLimiter.hit(key);
+    if (auth.reason === 'not-found') notFound();
+    forbidden();
+  }
+
+  const content = getRegionContent();
+  const initial: EditorState = { status: 'editing', values: stateToFormValues(region), errors: {}, message: null, version: region.version };
+  const handoffInitial: HandoffState = { status: 'idle', values: { member: '0', planLink: '', looptijd: 'structureel' }, errors: {}, message: null };
+  return (
+    <>
+      <PageHeader
+        eyebrow="Regionaal plan bewerken"
+        title={region.name}
+        intro={
+          <p>
+            Versie {region.version}.{' '}
+            <Link href={regionReadPath(region.id)} className="text-brand-700 underline">
+              Verdeling bekijken (leeslink)
+            </Link>
+          </p>
+        }
+      />
+      {query.melding === 'nieuwe-link' && (
+        <section aria-labelledby="nieuwe-link-titel" className="mb-6 max-w-3xl rounded border-2 border-amber-700 p-4">
+          <h2 id="nieuwe-link-titel" className="text-xl font-semibold">
+            Nieuwe bewerkingslink gemaakt
+          </h2>
+          <p className="mt-1">
+            De oude bewerkingslink werkt niet meer. De nieuwe staat in de adresbalk: bewaar hem nu, want hij wordt niet opnieuw getoond.
+          </p>
+        </section>
+      )}
+      <RegionEditor
+        regionId={region.id}
+        secret={secret}
+        initial={initial}
+        categories={content.kostensoorten.map((k) => ({ value: k.slug, label: k.naam }))}
+        interventions={content.interventies.map((i) => ({ value: i.slug, label: i.naam }))}
+        splitKeys={SPLIT_KEYS.map((k) => ({ value: k, label: SPLIT_KEY_LABEL[k] }))}
+        bases={TRAJECTORY_BASES.map((b) => ({ value: b, label: TRAJECTORY_BASIS_LABEL[b] }))}
+      />
+      <section aria-labelledby="overdragen" className="mt-12 border-t border-gray-300 pt-8">
+        <h2 id="overdragen" className="text-2xl font-bold text-brand-800">
+          Aandeel overnemen in een financieringsplan
+        </h2>
+        <p className="mt-1 max-w-3xl">
+          Een gemeente kan haar aandeel als financieringsregels in haar eigen{' '}
+          <Link href="/plannen/nieuw" className="text-brand-700 underline">
+            financieringsplan
+          </Link>{' '}
+          zetten: per kostensoort en jaar één regel met bron ‘Regionaal budget’. Het financieringsplan krijgt daarmee een nieuwe versie;
+          is het intussen door iemand anders opgeslagen, dan wordt er niets overgenomen.
+        </p>
+        <HandoffForm regionId={region.id} secret={secret} members={region.members.map((m) => m.name)} initial={handoffInitial} />
+      </section>
+      <section aria-labelledby="link-vervangen" className="mt-12 border-t border-gray-300 pt-8">
+        <h2 id="link-vervangen" className="text-2xl font-bold text-brand-800">
+          Bewerkingslink vervangen
+        </h2>
+        <p className="mt-1 max-w-3xl">
+          Heeft iemand de bewerkingslink die dat niet meer mag hebben? Maak dan een nieuwe. De huidige link werkt daarna niet meer, ook
+          niet voor u. De leeslink blijft hetzelfde.
+        </p>
+        <form action={rotateRegionSecretAction} className="mt-3">
+          <input type="hidden" name="regionId" value={region.id} />
+          <input type="hidden" name="sleutel" value={secret} />
+          <button type="submit" className="rounded border-2 border-red-700 bg-white px-3 py-1.5 font-medium text-red-800 hover:bg-red-50">
+            Nieuwe bewerkingslink maken
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,318 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { HorizontalBars } from '@/components/horizontal-bars';
+import { PageHeader } from '@/components/page-header';
+import { TableScroll } from '@/components/table-scroll';
+import { formatDateTime } from '@/lib/dates';
+import { formatEuro, formatNumber } from '@/lib/money';
+import { planReadPath } from '@/lib/plans/urls';
+import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
+import { getRegionContent, regionNames } from '@/lib/regions/content-server';
+import { getRegion } from '@/lib/regions/repository';
+import { regionExportPath } from '@/lib/regions/urls';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const region = await getRegion((await params).id);
+  return { title: region ? `Regionaal plan: ${region.name}` : 'Pagina niet gevonden' };
+}
+
+const h2 = 'mt-10 text-xl font-semibold text-brand-800';
+const th = 'px-2 py-1 text-right font-semibold';
+const td = 'border-b border-gray-200 px-2 py-1 text-right tabular-nums';
+const rowTh = 'border-b border-gray-200 py-1 pr-3 text-left font-medium';
+const table = 'w-full border-collapse text-sm';
+const caption = 'mb-1 text-left font-semibold';
+
+export default async function RegionPage({ params }: Props) {
+  const region = await getRegion((await params).id);
+  if (!region) notFound();
+  const content = getRegionContent();
+  const names = regionNames(content);
+  const split = computeSplit(region, names);
+  const categories = categoriesUsed(split, content.kostensoorten.map((k) => k.slug));
+  const period = region.startYear === region.endYear ? String(region.startYear) : `${region.startYear}–${region.endYear}`;
+  const handedOff = new Map(region.handoffs.map((h) => [h.memberName, h]));
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Regionaal plan"
+        title={region.name}
+        intro={
+          <p>
+            {region.members.length} {region.members.length === 1 ? 'gemeente' : 'gemeenten'}, looptijd {period}. Versie {region.version}, bijgewerkt{' '}
+            {formatDateTime(region.updatedAt)}. Bedragen in hele euro’s; elk jaar van het plan is gelijk.
+          </p>
+        }
+      />
+      <ul className="flex flex-wrap gap-4 print:hidden">
+        <li>
+          <a href={regionExportPath(region.id, 'csv')} className="text-brand-700 underline" download>
+            Downloaden als CSV
+          </a>
+        </li>
+        <li>
+          <a href={regionExportPath(region.id, 'xlsx')} className="text-brand-700 underline" download>
+            Downloaden als Excel (xlsx)
+          </a>
+        </li>
+      </ul>
+
+      <section aria-labelledby="totaal">
+        <h2 id="totaal" className={h2}>
+          Aandeel per gemeente
+        </h2>
+        {split.items.length === 0 ? (
+          <p className="mt-2">Er zijn nog geen kosten ingevuld. Met de bewerkingslink vult u gedeelde kosten en trajecten in.</p>
+        ) : (
+          <>
+            <p className="mt-1">
+              De regio draagt {formatEuro(split.perYear)} per jaar, {formatEuro(split.total)} over de hele looptijd.
+            </p>
+            <div className="mt-4 grid gap-6">
+              <HorizontalBars
+                label={`Aandeel per gemeente per jaar; de tabel ernaast geeft dezelfde bedragen.`}
+                items={split.members.map((m) => ({ label: m.name, amount: m.perYear }))}
+              />
+              <TableScroll label="Tabel aandeel per gemeente">
+                <table className={table}>
+                  <caption className={caption}>Aandeel per gemeente per jaar, per kostensoort</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 text-left">
+                        Gemeente
+                      </th>
+                      {categories.map((c) => (
+                        <th key={c} scope="col" className={th}>
+                          {names.category(c)}
+                        </th>
+                      ))}
+                      <th scope="col" className={th}>
+                        Per jaar
+                      </th>
+                      <th scope="col" className={th}>
+                        {period}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {split.members.map((m) => (
+                      <tr key={m.name}>
+                        <th scope="row" className={rowTh}>
+                          {m.name}
+                        </th>
+                        {categories.map((c) => (
+                          <td key={c} className={td}>
+                            {formatEuro(m.perYearByCategory.get(c) ?? 0)}
+                          </td>
+                        ))}
+                        <td className={td}>{formatEuro(m.perYear)}</td>
+                        <td className={td}>{formatEuro(m.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr className="font-semibold">
+                      <th scope="row" className="py-1 pr-3 text-left">
+                        Totaal regio
+                      </th>
+                      {categories.map((c) => (
+                        <td key={c} className={td}>
+                          {formatEuro(split.perYearByCategory.get(c) ?? 0)}
+                        </td>
+                      ))}
+                      <td className={td}>{formatEuro(split.perYear)}</td>
+                      <td className={td}>{formatEuro(split.total)}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </TableScroll>
+            </div>
+          </>
+        )}
+      </section>
+
+      {split.items.length > 0 && (
+        <section aria-labelledby="sleutels">
+          <h2 id="sleutels" className={h2}>
+            Kostenposten en verdeelsleutels
+          </h2>
+          <p className="mt-1 max-w-3xl">
+            Gedeelde kosten worden in hele euro’s verdeeld met de methode van de grootste overschotten: elke gemeente krijgt haar deel naar
+            beneden afgerond, en de overgebleven euro’s gaan één voor één naar de grootste restjes. Zo tellen de delen altijd precies op tot het
+            bedrag; er gaat geen euro verloren en er komt er geen bij.
+          </p>
+          <TableScroll label="Tabel kostenposten en verdeelsleutels" className="mt-3">
+            <table className={table}>
+              <caption className={caption}>Kostenposten, verdeelsleutel en controle per jaar</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="py-1 pr-3 text-left">
+                    Kostenpost
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Kostensoort
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Verdeling
+                  </th>
+                  <th scope="col" className={th}>
+                    Bedrag per jaar
+                  </th>
+                  <th scope="col" className={th}>
+                    Som van de delen
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {split.items.map((item) => {
+                  const sum = item.shares.reduce((a, b) => a + b, 0);
+                  return (
+                    <tr key={`${item.kind}-${item.index}`}>
+                      <th scope="row" className={rowTh}>
+                        {item.label}
+                      </th>
+                      <td className="border-b border-gray-200 px-2 py-1">{names.category(item.costCategory)}</td>
+                      <td className="border-b border-gray-200 px-2 py-1">{item.keyLabel}</td>
+                      <td className={td}>{formatEuro(item.amountPerYear)}</td>
+                      <td className={td}>
+                        {formatEuro(sum)}
+                        {sum === item.amountPerYear ? <span className="sr-only"> (gelijk aan het bedrag)</span> : ' (wijkt af)'}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
+
+      <section aria-labelledby="per-gemeente">
+        <h2 id="per-gemeente" className={h2}>
+          Verdeling per gemeente
+        </h2>
+        <div className="mt-2 grid gap-6 md:grid-cols-2">
+          {region.members.map((member, m) => {
+            const share = split.members[m];
+            const handoff = handedOff.get(member.name);
+            return (
+              <section key={member.name} aria-labelledby={`gemeente-${m}`} className="break-inside-avoid">
+                <h3 id={`gemeente-${m}`} className="text-lg font-semibold">
+                  {member.name}
+                </h3>
+                <p className="text-sm text-muted">
+                  {formatNumber(member.children0to4)} kinderen van 0–4 jaar, {formatNumber(member.children0to18)} kinderen van 0–18 jaar.{' '}
+                  {handoff ? (
+                    <>
+                      Overgenomen in{' '}
+                      <Link href={planReadPath(handoff.planId)} className="text-brand-700 underline">
+                        het financieringsplan van {member.name}
+                      </Link>{' '}
+                      (versie {handoff.planVersion}).
+                    </>
+                  ) : (
+                    'Nog niet overgenomen in een financieringsplan.'
+                  )}
+                </p>
+                {split.items.length > 0 && share && (
+                  <TableScroll label={`Tabel verdeling ${member.name}`} className="mt-2">
+                    <table className={table}>
+                      <caption className="sr-only">Aandeel van {member.name} per kostenpost</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="py-1 pr-3 text-left">
+                            Kostenpost
+                          </th>
+                          <th scope="col" className={th}>
+                            Trajecten
+                          </th>
+                          <th scope="col" className={th}>
+                            Per jaar
+                          </th>
+                          <th scope="col" className={th}>
+                            {period}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {split.items.map((item) => (
+                          <tr key={`${item.kind}-${item.index}`}>
+                            <th scope="row" className={rowTh}>
+                              {item.label}
+                              <span className="block text-xs font-normal text-muted">{names.category(item.costCategory)}</span>
+                            </th>
+                            <td className={td}>{item.trajectories ? formatNumber(item.trajectories[m] ?? 0) : '–'}</td>
+                            <td className={td}>{formatEuro(item.shares[m] ?? 0)}</td>
+                            <td className={td}>{formatEuro((item.shares[m] ?? 0) * split.years.length)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                      <tfoot>
+                        <tr className="font-semibold">
+                          <th scope="row" className="py-1 pr-3 text-left">
+                            Totaal
+                          </th>
+                          <td className={td} />
+                          <td className={td}>{formatEuro(share.perYear)}</td>
+                          <td className={td}>{formatEuro(share.total)}</td>
+                        </tr>
+                      </tfoot>
+                    </table>
+                  </TableScroll>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      </section>
+
+      <section aria-labelledby="overgenomen">
+        <h2 id="overgenomen" className={h2}>
+          Overgenomen in financieringsplannen
+        </h2>
+        {region.handoffs.length === 0 ? (
+          <p className="mt-1">Nog geen gemeente heeft haar aandeel overgenomen in een eigen financieringsplan.</p>
+        ) : (
+          <TableScroll label="Tabel overgenomen aandelen" className="mt-2">
+            <table className={table}>
+              <caption className="sr-only">Overgenomen aandelen</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="py-1 pr-3 text-left">
+                    Gemeente
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Financieringsplan
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Wanneer
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {region.handoffs.map((h, i) => (
+                  <tr key={`${h.planId}-${i}`}>
+                    <th scope="row" className={rowTh}>
+                      {h.memberName}
+                    </th>
+                    <td className="border-b border-gray-200 px-2 py-1">
+                      <Link href={planReadPath(h.planId)} className="text-brand-700 underline">
+                        Financieringsplan van {h.memberName}
+                      </Link>{' '}
+                      (versie {h.planVersion}, uit regionaal plan versie {h.regionVersion})
+                    </td>
+                    <td className="border-b border-gray-200 px-2 py-1">{formatDateTime(h.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+    </>
+  );
+}

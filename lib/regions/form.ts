@@ -1,0 +1,128 @@
+import { formDataToObject, type FormFields } from '@/lib/plans/form-data';
+import { formatBp, membersToText } from './paste';
+import type { RegionState } from './schema';
+
+/**
+ * The edit form of a regional plan ↔ the region schema's input. No zod, so
+ * the client editor may import it. Field names are the schema's paths
+ * ("sharedItems.2.amountPerYear"), element ids the same with dashes; members
+ * are one textarea in the spreadsheet format (lib/regions/paste.ts).
+ *
+ * Blank item rows (the empty rows the form always offers, so items can be
+ * added without JavaScript) are dropped before parsing; the schema's error
+ * paths then refer to the compacted list, so they are mapped back to the row
+ * the user sees.
+ */
+
+export type FormValues = Record<string, string>;
+export const EXTRA_ROWS = 2;
+
+export const SHARED_FIELDS = ['costCategory', 'description', 'amountPerYear', 'splitKey', 'percentages'] as const;
+export const TRAJECTORY_FIELDS = ['intervention', 'costCategory', 'pricePerTrajectory', 'basis', 'trajectories', 'percentage'] as const;
+/** Fields whose value alone does not make a row "filled" (selects always post a value). */
+const DEFAULTED = new Set(['costCategory', 'splitKey', 'basis', 'intervention']);
+
+export const fieldId = (name: string) => `regio-${name.replace(/\./g, '-')}`;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function compact(list: unknown): { rows: unknown[]; original: number[] } {
+  const rows: unknown[] = [];
+  const original: number[] = [];
+  (Array.isArray(list) ? list : []).forEach((row, i) => {
+    if (!isRecord(row)) return;
+    const filled = Object.entries(row).some(([k, v]) => !DEFAULTED.has(k) && typeof v === 'string' && v.trim() !== '');
+    if (!filled) return;
+    rows.push(row);
+    original.push(i);
+  });
+  return { rows, original };
+}
+
+export type FormInput = { input: Record<string, unknown>; sharedRows: number[]; trajectoryRows: number[] };
+
+export function formToInput(fields: FormFields): FormInput {
+  const raw = formDataToObject(fields);
+  const shared = compact(raw.sharedItems);
+  const trajectories = compact(raw.trajectoryItems);
+  return {
+    input: { ...raw, sharedItems: shared.rows, trajectoryItems: trajectories.rows },
+    sharedRows: shared.original,
+    trajectoryRows: trajectories.original,
+  };
+}
+
+/** Posted fields as the form's values (to show them again after a refusal). */
+export function formValues(fields: FormFields): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of fields) if (typeof v === 'string' && !k.startsWith('$')) out[k] = v;
+  return out;
+}
+
+/** Schema error paths → element ids of the rows the user sees. */
+export function errorsToFieldIds(errors: Record<string, string>, mapping: Pick<FormInput, 'sharedRows' | 'trajectoryRows'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const parts = path.split('.');
+    const list = parts[0] === 'sharedItems' ? mapping.sharedRows : parts[0] === 'trajectoryItems' ? mapping.trajectoryRows : null;
+    if (list && parts[1] !== undefined && /^\d+$/.test(parts[1])) parts[1] = String(list[Number(parts[1])] ?? parts[1]);
+    const key = path === '_form' ? '_form' : fieldId(parts.join('.'));
+    out[key] ??= message;
+  }
+  return out;
+}
+
+const nl = (n: number) => String(n);
+
+export function stateToFormValues(state: RegionState): FormValues {
+  const v: FormValues = {
+    name: state.name,
+    startYear: nl(state.startYear),
+    endYear: nl(state.endYear),
+    members: membersToText(state.members),
+  };
+  state.sharedItems.forEach((s, i) => {
+    v[`sharedItems.${i}.costCategory`] = s.costCategory;
+    v[`sharedItems.${i}.description`] = s.description ?? '';
+    v[`sharedItems.${i}.amountPerYear`] = nl(s.amountPerYear);
+    v[`sharedItems.${i}.splitKey`] = s.splitKey;
+    v[`sharedItems.${i}.percentages`] = s.percentages ? s.percentages.map((p) => formatBp(Math.round(p * 100))).join('; ') : '';
+  });
+  state.trajectoryItems.forEach((t, i) => {
+    v[`trajectoryItems.${i}.intervention`] = t.intervention;
+    v[`trajectoryItems.${i}.costCategory`] = t.costCategory;
+    v[`trajectoryItems.${i}.pricePerTrajectory`] = nl(t.pricePerTrajectory);
+    v[`trajectoryItems.${i}.basis`] = t.basis;
+    v[`trajectoryItems.${i}.trajectories`] = t.trajectories ? t.trajectories.join('; ') : '';
+    v[`trajectoryItems.${i}.percentage`] = t.percentage === null ? '' : formatBp(Math.round(t.percentage * 100));
+  });
+  return v;
+}
+
+/** How many rows of a list the form shows: every row with a value, plus EXTRA_ROWS empty ones. */
+export function rowCount(values: FormValues, list: 'sharedItems' | 'trajectoryItems', max = 100): number {
+  let highest = -1;
+  const re = new RegExp(`^${list}\\.(\\d+)\\.(\\w+)$`);
+  for (const [key, value] of Object.entries(values)) {
+    const m = re.exec(key);
+    if (m?.[1] && m[2] && !DEFAULTED.has(m[2]) && value.trim() !== '') highest = Math.max(highest, Number(m[1]));
+  }
+  return Math.min(highest + 1 + EXTRA_ROWS, max);
+}
+
+export type EditorState = {
+  status: 'editing' | 'saved' | 'invalid' | 'conflict' | 'error';
+  values: FormValues;
+  errors: Record<string, string>;
+  message: string | null;
+  version: number;
+};
+
+export type HandoffState = {
+  status: 'idle' | 'done' | 'refused';
+  values: FormValues;
+  errors: Record<string, string>;
+  message: string | null;
+};

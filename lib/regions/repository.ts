@@ -1,0 +1,162 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from '@/lib/plans/secret';
+import { getRegionContent } from './content-server';
+import { fieldErrors, regionSchemas, storedDocumentSchema, type RegionContent, type RegionDocument, type RegionState } from './schema';
+
+/**
+ * Storage of regional plans (server-only), on the model of lib/plans/repository.ts:
+ * typed results instead of exceptions for expected refusals, secrets compared
+ * in constant time and never returned (except the new one from createRegion),
+ * optimistic concurrency by one conditional UPDATE on (id, version, secret
+ * hash) in the transaction that writes revision n + 1.
+ */
+
+export type RegionHandoffView = { memberName: string; planId: string; planVersion: number; regionVersion: number; createdAt: Date };
+export type RegionView = RegionState & { id: string; version: number; createdAt: Date; updatedAt: Date; handoffs: RegionHandoffView[] };
+
+export type RegionRefusal =
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'forbidden' }
+  | { ok: false; reason: 'conflict'; currentVersion: number }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+export type Options = { content?: RegionContent };
+export type RegionAuthorization = { id: string; version: number; editSecretHash: string; startYear: number; endYear: number };
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
+function documentOf(state: RegionState): string {
+  const doc: RegionDocument = { members: state.members, sharedItems: state.sharedItems, trajectoryItems: state.trajectoryItems };
+  return JSON.stringify(doc);
+}
+
+function parseDocument(json: string): RegionDocument {
+  // Parsed, not cast: a corrupt row fails loudly here instead of somewhere in a page.
+  return storedDocumentSchema.parse(JSON.parse(json));
+}
+
+export async function createRegion(
+  input: unknown,
+  options: Options = {},
+): Promise<{ ok: true; region: RegionView; editSecret: string } | { ok: false; reason: 'invalid'; errors: Record<string, string> }> {
+  const parsed = regionSchemas(options.content ?? getRegionContent()).regionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
+  const state = parsed.data;
+  const id = newPlanId();
+  const editSecret = newEditSecret();
+  const now = new Date();
+  const document = documentOf(state);
+  await db.region.create({
+    data: {
+      id,
+      name: state.name,
+      startYear: state.startYear,
+      endYear: state.endYear,
+      document,
+      editSecretHash: hashSecret(editSecret),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      revisions: { create: { version: 1, snapshot: JSON.stringify({ ...state, savedAt: now.toISOString() }), createdAt: now } },
+    },
+  });
+  return { ok: true, region: { ...state, id, version: 1, createdAt: now, updatedAt: now, handoffs: [] }, editSecret };
+}
+
+export async function getRegion(id: string): Promise<RegionView | null> {
+  if (!looksLikeToken(id)) return null;
+  const row = await db.region.findUnique({ where: { id }, include: { handoffs: { orderBy: { createdAt: 'asc' } } } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    startYear: row.startYear,
+    endYear: row.endYear,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    ...parseDocument(row.document),
+    handoffs: row.handoffs.map((h) => ({
+      memberName: h.memberName,
+      planId: h.planId,
+      planVersion: h.planVersion,
+      regionVersion: h.regionVersion,
+      createdAt: h.createdAt,
+    })),
+  };
+}
+
+export async function authorizeRegion(
+  id: string,
+  secret: string,
+): Promise<{ ok: true; region: RegionAuthorization } | { ok: false; reason: 'not-found' | 'forbidden' }> {
+  if (!looksLikeToken(id)) return { ok: false, reason: 'not-found' };
+  const row = await db.region.findUnique({ where: { id }, select: { id: true, version: true, editSecretHash: true, startYear: true, endYear: true } });
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!secretMatches(secret, row.editSecretHash)) return { ok: false, reason: 'forbidden' };
+  return { ok: true, region: row };
+}
+
+const countSchema = z.number().int();
+
+/**
+ * Replaces the whole regional plan with `input` as version expectedVersion + 1,
+ * if it is still at expectedVersion under the same secret. Refusals write nothing.
+ */
+export async function saveAuthorizedRegion(
+  auth: RegionAuthorization,
+  expectedVersion: number,
+  input: unknown,
+  options: Options = {},
+): Promise<{ ok: true; version: number; updatedAt: Date } | RegionRefusal> {
+  if (auth.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: auth.version };
+  const parsed = regionSchemas(options.content ?? getRegionContent()).regionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
+  const state = parsed.data;
+  const now = new Date();
+  const version = expectedVersion + 1;
+  const document = documentOf(state);
+  const snapshot = JSON.stringify({ ...state, savedAt: now.toISOString() });
+  try {
+    await db.$transaction(async (tx) => {
+      const updated = await tx.$executeRaw`
+        UPDATE "Region" SET "name" = ${state.name}, "startYear" = ${state.startYear}, "endYear" = ${state.endYear},
+          "document" = ${document}, "version" = ${version}, "updatedAt" = ${now}
+        WHERE "id" = ${auth.id} AND "version" = ${expectedVersion} AND "editSecretHash" = ${auth.editSecretHash}`;
+      if (countSchema.parse(updated) !== 1) throw new ConflictSignal();
+      await tx.regionRevision.create({ data: { regionId: auth.id, version, snapshot, createdAt: now } });
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof ConflictSignal || (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002')) {
+      const current = await db.region.findUnique({ where: { id: auth.id }, select: { version: true, editSecretHash: true } });
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
+      return { ok: false, reason: 'conflict', currentVersion: current.version };
+    }
+    throw error;
+  }
+  return { ok: true, version, updatedAt: now };
+}
+
+class ConflictSignal extends Error {}
+
+/**
+ * Records that a member handed its share to a municipal plan. A record, not a
+ * change of the regional plan's content, so it does not bump the version (an
+ * open edit form of the coordinator stays valid).
+ */
+export async function recordHandoff(regionId: string, entry: Omit<RegionHandoffView, 'createdAt'>): Promise<void> {
+  await db.regionHandoff.create({ data: { id: newLineId(), regionId, ...entry } });
+}
+
+/** Replaces the edit secret: the old edit link stops working at once. Does not change the version. */
+export async function rotateRegionSecret(id: string, secret: string): Promise<{ ok: true; editSecret: string } | { ok: false; reason: 'not-found' | 'forbidden' }> {
+  const auth = await authorizeRegion(id, secret);
+  if (!auth.ok) return auth;
+  const editSecret = newEditSecret();
+  // Conditional on the old hash: of two concurrent rotations only one wins.
+  const { count } = await db.region.updateMany({ where: { id, editSecretHash: auth.region.editSecretHash }, data: { editSecretHash: hashSecret(editSecret) } });
+  return count === 1 ? { ok: true, editSecret } : { ok: false, reason: 'forbidden' };
+}

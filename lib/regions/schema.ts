@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import { always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, parseCount, parseMemberRows, parsePercentBp, splitList } from './paste';
+import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
+
+/**
+ * The one zod schema for a regional plan, used by the JSON API (POST and PUT
+ * bodies), the Server Actions of /regio (form data, via lib/regions/form.ts)
+ * and when a stored document is read back. Fields accept form strings
+ * ("€ 12.500", "12,5", pasted member rows) and JSON values alike; every
+ * problem gets a Dutch message on its own path ("sharedItems.2.amountPerYear").
+ */
+
+export const SPLIT_KEYS = ['kinderen-0-4', 'kinderen-0-18', 'gelijk', 'percentages'] as const satisfies readonly SplitKey[];
+export const TRAJECTORY_BASES = ['historisch', 'percentage'] as const;
+export type TrajectoryBasis = (typeof TRAJECTORY_BASES)[number];
+export const TRAJECTORY_BASIS_LABEL: Record<TrajectoryBasis, string> = {
+  historisch: 'Historisch gebruik (trajecten per gemeente per jaar)',
+  percentage: 'Geadviseerd percentage van de kinderen van 0 tot 4 jaar',
+};
+
+export const REGION_LIMITS = {
+  name: 120,
+  description: 200,
+  maxMembers: MAX_MEMBERS,
+  /** Shared and trajectory items together. */
+  maxItems: 100,
+  maxTrajectoriesPerMember: 100_000,
+} as const;
+
+/** What the schema needs from content/: cost categories and interventions (slugs + names). */
+export type RegionContent = {
+  kostensoorten: { slug: string; naam: string }[];
+  interventies: { slug: string; naam: string }[];
+};
+
+export type SharedItem = {
+  costCategory: string;
+  description: string | null;
+  /** Whole euros, the same amount in every year of the plan. */
+  amountPerYear: number;
+  splitKey: SplitKey;
+  /** Percent per member (member order, at most two decimals) when splitKey is 'percentages'; else null. */
+  percentages: number[] | null;
+};
+
+export type TrajectoryItem = {
+  intervention: string;
+  costCategory: string;
+  pricePerTrajectory: number;
+  basis: TrajectoryBasis;
+  /** Trajectories per member per year (member order) when basis is 'historisch'; else null. */
+  trajectories: number[] | null;
+  /** Percent of a member's children 0–4 per year when basis is 'percentage'; else null. */
+  percentage: number | null;
+};
+
+export type RegionDocument = { members: Member[]; sharedItems: SharedItem[]; trajectoryItems: TrajectoryItem[] };
+export type RegionFields = { name: string; startYear: number; endYear: number };
+export type RegionState = RegionFields & RegionDocument;
+
+/** Percent (number or "12,5") → basis points. */
+function readPercentBp(value: unknown): number | null {
+  if (typeof value === 'number') {
+    const bp = Math.round(value * 100);
+    return Number.isFinite(value) && value >= 0 && value <= 100 && Math.abs(bp - value * 100) < 1e-6 ? bp : null;
+  }
+  return typeof value === 'string' ? parsePercentBp(value) : null;
+}
+
+function readMembers(value: unknown): Parsed<Member[]> {
+  if (typeof value === 'string') {
+    const result = parseMemberRows(value);
+    return result.ok ? { ok: true, value: result.members } : { ok: false, message: result.errors.join(' ') };
+  }
+  if (!Array.isArray(value)) return { ok: false, message: 'Vul de deelnemende gemeenten in.' };
+  const problems: string[] = [];
+  const members: Member[] = [];
+  const seen = new Set<string>();
+  value.forEach((raw: unknown, i) => {
+    const m = new Map<string, unknown>(raw && typeof raw === 'object' ? Object.entries(raw) : []);
+    const rawName = m.get('name');
+    const name = typeof rawName === 'string' ? rawName.trim() : '';
+    const count = (v: unknown) => (typeof v === 'number' ? (Number.isSafeInteger(v) && v >= 0 ? v : null) : typeof v === 'string' ? parseCount(v) : null);
+    const c4 = count(m.get('children0to4'));
+    const c18 = count(m.get('children0to18'));
+    const key = name.toLocaleLowerCase('nl-NL');
+    if (!name || name.length > MAX_MEMBER_NAME || /[\u0000-\u001F\u007F]/.test(name)) problems.push(`Gemeente ${i + 1}: geef een naam van hoogstens ${MAX_MEMBER_NAME} tekens.`);
+    else if (seen.has(key)) problems.push(`Gemeente ${i + 1}: ${name} staat er al eerder in.`);
+    if (c4 === null || c18 === null || c4 > MAX_CHILDREN || c18 > MAX_CHILDREN) problems.push(`Gemeente ${i + 1}: aantallen kinderen moeten hele, niet-negatieve getallen zijn.`);
+    else if (c4 > c18) problems.push(`Gemeente ${i + 1}: er zijn meer kinderen van 0–4 dan van 0–18 jaar.`);
+    seen.add(key);
+    members.push({ name, children0to4: c4 ?? 0, children0to18: c18 ?? 0 });
+  });
+  if (value.length === 0) problems.push('Vul minstens één gemeente in.');
+  if (value.length > MAX_MEMBERS) problems.push(`Een regio heeft hoogstens ${MAX_MEMBERS} gemeenten.`);
+  return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true, value: members };
+}
+
+/** A per-member list: an array, or text "12,5; 7,5" / one per line. */
+function readList<T>(value: unknown, cell: (v: unknown) => T | null, what: string): Parsed<T[] | null> {
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  const cells: unknown[] | null = Array.isArray(value) ? value : typeof value === 'string' ? splitList(value) : null;
+  if (!cells) return { ok: false, message: `Geef ${what} als lijst.` };
+  const out: T[] = [];
+  for (const [i, c] of cells.entries()) {
+    const parsed = cell(c);
+    if (parsed === null) return { ok: false, message: `Waarde ${i + 1} (“${String(c)}”) is geen geldig ${what.replace(/^de /, '')}.` };
+    out.push(parsed);
+  }
+  return { ok: true, value: out };
+}
+
+const readTrajectoryCount = (v: unknown): number | null => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseCount(v) : null;
+  return n !== null && Number.isSafeInteger(n) && n >= 0 && n <= REGION_LIMITS.maxTrajectoriesPerMember ? n : null;
+};
+
+function slugField(slugs: ReadonlySet<string>, missing: string, unknown: string) {
+  return field((v): Parsed<string> => {
+    if (v === undefined || v === null || v === '') return { ok: false, message: missing };
+    if (typeof v === 'string' && slugs.has(v.trim())) return { ok: true, value: v.trim() };
+    return { ok: false, message: unknown };
+  });
+}
+
+function oneOfField<T extends string>(values: readonly T[], message: string) {
+  return field((v): Parsed<T> => {
+    const found = typeof v === 'string' ? values.find((x) => x === v.trim()) : undefined;
+    return found ? { ok: true, value: found } : { ok: false, message };
+  });
+}
+
+function buildSchemas(content: RegionContent) {
+  const categories = new Set(content.kostensoorten.map((k) => k.slug));
+  const interventions = new Set(content.interventies.map((i) => i.slug));
+  const costCategory = slugField(categories, 'Kies een kostensoort.', 'Onbekende kostensoort; kies er een uit de lijst.');
+
+  const sharedItemSchema = z.object(
+    {
+      costCategory,
+      description: optionalText(REGION_LIMITS.description),
+      amountPerYear: field((v) => readAmount(v)),
+      splitKey: oneOfField(SPLIT_KEYS, 'Kies een verdeelsleutel.'),
+      percentages: field((v) => readList(v, readPercentBp, 'de percentages')),
+    },
+    { error: 'Ongeldige gedeelde kostenpost.' },
+  );
+
+  const trajectoryItemSchema = z.object(
+    {
+      intervention: slugField(interventions, 'Kies een interventie.', 'Deze interventie staat niet in de catalogus; kies er een uit de lijst.'),
+      costCategory,
+      pricePerTrajectory: field((v) => readAmount(v)),
+      basis: oneOfField(TRAJECTORY_BASES, 'Kies historisch gebruik of een geadviseerd percentage.'),
+      trajectories: field((v) => readList(v, readTrajectoryCount, 'de aantallen trajecten')),
+      percentage: field((v): Parsed<number | null> => {
+        if (v === undefined || v === null || v === '') return { ok: true, value: null };
+        const bp = readPercentBp(v);
+        return bp === null ? { ok: false, message: 'Vul een percentage in tussen 0 en 100, hoogstens twee decimalen.' } : { ok: true, value: bp };
+      }),
+    },
+    { error: 'Ongeldige trajectpost.' },
+  );
+
+  const regionSchema = z
+    .object(
+      {
+        name: requiredText(REGION_LIMITS.name, 'Geef de regio of het plan een naam.'),
+        startYear: yearField('Vul het eerste jaar in.'),
+        endYear: yearField('Vul het laatste jaar in.'),
+        members: field(readMembers),
+        sharedItems: z
+          .array(sharedItemSchema, { error: 'Geef de gedeelde kosten als lijst (sharedItems).' })
+          .max(REGION_LIMITS.maxItems, `Hoogstens ${REGION_LIMITS.maxItems} kostenposten.`)
+          .default([]),
+        trajectoryItems: z
+          .array(trajectoryItemSchema, { error: 'Geef de trajecten als lijst (trajectoryItems).' })
+          .max(REGION_LIMITS.maxItems, `Hoogstens ${REGION_LIMITS.maxItems} kostenposten.`)
+          .default([]),
+      },
+      { error: 'Stuur de regio als object.' },
+    )
+    .superRefine((data, ctx) => {
+      const problem = yearRangeProblem(data.startYear, data.endYear);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      const members = Array.isArray(data.members) ? data.members : null;
+      const shared = Array.isArray(data.sharedItems) ? data.sharedItems : [];
+      const trajectories = Array.isArray(data.trajectoryItems) ? data.trajectoryItems : [];
+      if (shared.length + trajectories.length > REGION_LIMITS.maxItems) {
+        ctx.addIssue({ code: 'custom', path: ['trajectoryItems'], message: `Een regio heeft hoogstens ${REGION_LIMITS.maxItems} kostenposten in totaal.` });
+      }
+      if (!members) return; // the members field has said what is wrong
+      shared.forEach((item, i) => {
+        if (!item || typeof item !== 'object' || !SPLIT_KEYS.includes(item.splitKey)) return;
+        const percentages = Array.isArray(item.percentages) ? item.percentages : undefined;
+        if (item.splitKey === 'percentages' && percentages && percentages.length !== members.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sharedItems', i, 'percentages'],
+            message: `Geef ${members.length} percentages, één per gemeente in de volgorde van de lijst (nu ${percentages.length}).`,
+          });
+          return;
+        }
+        try {
+          // The same check the split itself makes: a key that cannot split (all
+          // zero, percentages not 100%) is refused here, with its message.
+          largestRemainder(typeof item.amountPerYear === 'number' ? item.amountPerYear : 0, weightsFor(item.splitKey, members, percentages));
+        } catch (error) {
+          if (!(error instanceof SplitError)) throw error;
+          ctx.addIssue({ code: 'custom', path: ['sharedItems', i, item.splitKey === 'percentages' ? 'percentages' : 'splitKey'], message: error.message });
+        }
+      });
+      trajectories.forEach((item, i) => {
+        if (!item || typeof item !== 'object') return;
+        if (item.basis === 'historisch') {
+          const list = Array.isArray(item.trajectories) ? item.trajectories : null;
+          if (!list || list.length !== members.length) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['trajectoryItems', i, 'trajectories'],
+              message: `Geef ${members.length} aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst${list ? ` (nu ${list.length})` : ''}.`,
+            });
+          }
+        } else if (item.basis === 'percentage' && item.percentage === null) {
+          ctx.addIssue({ code: 'custom', path: ['trajectoryItems', i, 'percentage'], message: 'Vul het geadviseerde percentage in.' });
+        }
+      });
+    }, always)
+    .transform(
+      (data): RegionState => ({
+        name: data.name,
+        startYear: data.startYear,
+        endYear: data.endYear,
+        members: data.members,
+        // Stored as percent again (bp / 100), the unit users and the API speak.
+        sharedItems: data.sharedItems.map((s) => ({
+          ...s,
+          percentages: s.splitKey === 'percentages' && s.percentages ? s.percentages.map((bp) => bp / 100) : null,
+        })),
+        trajectoryItems: data.trajectoryItems.map((t) => ({
+          ...t,
+          trajectories: t.basis === 'historisch' ? t.trajectories : null,
+          percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
+        })),
+      }),
+    );
+
+  /** The same plus the version the form was loaded at (Server Actions). */
+  const versionSchema = z.object({
+    version: field((v): Parsed<number> => {
+      const n = readInteger(v);
+      return n !== undefined && n >= 1 ? { ok: true, value: n } : { ok: false, message: 'Ongeldige versie; laad de pagina opnieuw.' };
+    }),
+  });
+
+  return { regionSchema, versionSchema };
+}
+
+export type RegionSchemas = ReturnType<typeof buildSchemas>;
+const cache = new WeakMap<RegionContent, RegionSchemas>();
+
+export function regionSchemas(content: RegionContent): RegionSchemas {
+  let schemas = cache.get(content);
+  if (!schemas) {
+    schemas = buildSchemas(content);
+    cache.set(content, schemas);
+  }
+  return schemas;
+}
+
+/**
+ * A stored document as read back from the database: shapes only, no
+ * catalogue checks (a slug that later leaves content/ must not make a stored
+ * region unreadable; the next save reports it). Parsed, never cast.
+ */
+const storedMember = z.object({ name: z.string(), children0to4: z.number().int().nonnegative(), children0to18: z.number().int().nonnegative() });
+export const storedDocumentSchema = z.object({
+  members: z.array(storedMember),
+  sharedItems: z.array(
+    z.object({
+      costCategory: z.string(),
+      description: z.string().nullable(),
+      amountPerYear: z.number().int().nonnegative(),
+      splitKey: z.enum(SPLIT_KEYS),
+      percentages: z.array(z.number()).nullable(),
+    }),
+  ),
+  trajectoryItems: z.array(
+    z.object({
+      intervention: z.string(),
+      costCategory: z.string(),
+      pricePerTrajectory: z.number().int().nonnegative(),
+      basis: z.enum(TRAJECTORY_BASES),
+      trajectories: z.array(z.number().int().nonnegative()).nullable(),
+      percentage: z.number().nullable(),
+    }),
+  ),
+});
+
+export { fieldErrors } from '@/lib/plans/schema';
