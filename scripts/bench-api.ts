@@ -307,11 +307,22 @@ async function saveCase(
       headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.secret}`, 'if-match': `"${version}"` },
       body: bodyFor(plan, version),
     });
-    client.setRequests([putRequest()]);
+    // Each connection first does one GET /api/health (not counted). Measured:
+    // when 50 fresh connections each open with a 5 kB PUT at the same moment,
+    // Next starts some of those handlers only seconds later (the handlers
+    // themselves stay under a second), which says something about opening
+    // 50 connections at once, not about saving.
+    let warm = false;
+    client.setRequests([{ method: 'GET', path: '/api/health' }]);
     client.on('headers', (info: unknown) => {
       ({ status, etag } = readHeaderEvent(info));
     });
     client.on('response', (statusCode: number, _bytes: number, responseTime: number) => {
+      if (!warm) {
+        warm = true;
+        client.setRequests([putRequest()]);
+        return;
+      }
       if (inFlight === 'get') return;
       latencies.push(responseTime);
       const code = statusCode || status;

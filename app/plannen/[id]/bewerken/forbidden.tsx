@@ -1,4 +1,4 @@
-import { ForbiddenReadLink } from './forbidden-read-link';
+import { ForbiddenLinks } from '@/components/forbidden-links';
 
 /**
  * 403 for a missing, wrong or replaced edit link. Says nothing about the plan
@@ -15,7 +15,7 @@ export default function EditForbidden() {
       <p className="mt-3">
         Te vaak een verkeerde link geprobeerd? Wacht dan tien minuten en probeer het opnieuw.
       </p>
-      <ForbiddenReadLink />
+      <ForbiddenLinks kind="plan" />
     </div>
   );
 }

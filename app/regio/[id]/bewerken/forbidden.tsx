@@ -1,4 +1,4 @@
-import { ForbiddenRegionLinks } from './forbidden-links';
+import { ForbiddenLinks } from '@/components/forbidden-links';
 
 /** 403 for a missing, wrong or replaced edit link; says nothing about the regional plan. */
 export default function RegionEditForbidden() {
@@ -10,7 +10,7 @@ export default function RegionEditForbidden() {
         bewerkingslink aan wie het regionale plan beheert.
       </p>
       <p className="mt-3">Te vaak een verkeerde link geprobeerd? Wacht dan tien minuten en probeer het opnieuw.</p>
-      <ForbiddenRegionLinks />
+      <ForbiddenLinks kind="regio" />
     </div>
   );
 }

@@ -1,26 +1,15 @@
+import { exportRoute } from '@/lib/export-route';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { exportFileName, planToCsv } from '@/lib/plans/export';
-import { PLAN_RESPONSE_HEADERS, errorResponse, etag } from '@/lib/plans/http';
 import { getPlan } from '@/lib/plans/repository';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/plannen/<id>/export.csv: the plan for Dutch Excel (see lib/plans/export.ts). */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await context.params;
-    const plan = await getPlan(id);
-    if (!plan) return errorResponse(404, 'Dit plan bestaat niet (meer). Controleer de link.');
-    return new Response(planToCsv(plan, getPlanContent()), {
-      headers: {
-        ...PLAN_RESPONSE_HEADERS,
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(plan, 'csv')}"`,
-        ETag: etag(plan.version),
-      },
-    });
-  } catch (error) {
-    console.error('[api/plannen/[id]/export.csv] mislukt:', error instanceof Error ? error.message : 'onbekende fout');
-    return errorResponse(500, 'Het exporteren is mislukt. Probeer het opnieuw.');
-  }
-}
+export const GET = exportRoute({
+  format: 'csv',
+  notFoundMessage: 'Dit plan bestaat niet (meer). Controleer de link.',
+  load: getPlan,
+  render: (plan) => planToCsv(plan, getPlanContent()),
+  fileName: (plan) => exportFileName(plan, 'csv'),
+});
