@@ -1,8 +1,8 @@
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { bearerSecret, errorResponse, etag, jsonResponse, parseIfMatch, readJsonBody } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse } from '@/lib/plans/http';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { regionJson } from '@/lib/regions/region-json';
 import { authorizeRegion, getRegion, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { versionedWrite } from '@/lib/versioned-write';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,63 +27,34 @@ export async function GET(_request: Request, context: Context): Promise<Response
   }
 }
 
+const WRITE_MESSAGES = {
+  realm: 'regio',
+  notFound: NOT_FOUND,
+  forbidden: FORBIDDEN,
+  stale:
+    'Iemand anders heeft dit regionale plan intussen opgeslagen. Uw wijzigingen zijn niet opgeslagen; laad de nieuwste versie en voer ze opnieuw in.',
+};
+
 /**
  * PUT /api/regio/<id> with Bearer secret and If-Match, body = the whole
- * regional plan (as POST). Statuses and their order as PUT /api/plannen/<id>:
- * 429 · 401 · 404 · 403 · 428 · 412 {currentVersion} · 413 · 400 · 422 {errors} · 412.
+ * regional plan (as POST). Statuses and their order as PUT /api/plannen/<id>
+ * (lib/versioned-write.ts): 429 · 401 · 404 · 403 · 428 · 412 {currentVersion} · 413 · 400 · 422 {errors} · 412.
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {
     const { id } = await context.params;
-    const key = clientKey(request.headers);
-    const limit = secretFailureLimiter.check(key);
-    if (!limit.ok) {
-      return errorResponse(429, 'Te veel pogingen met een verkeerde bewerkingssleutel. Probeer het later opnieuw.', {}, { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
-    const secret = bearerSecret(request);
-    if (!secret) {
-      return errorResponse(401, 'Bewerken kan alleen met de bewerkingslink (Authorization: Bearer <sleutel>).', {}, { 'WWW-Authenticate': 'Bearer realm="regio"' });
-    }
-    const auth = await authorizeRegion(id, secret);
-    if (!auth.ok && auth.reason === 'not-found') return errorResponse(404, NOT_FOUND);
-    if (!auth.ok) {
-      secretFailureLimiter.hit(key);
-      return errorResponse(403, FORBIDDEN);
-    }
-    const ifMatch = parseIfMatch(request.headers.get('if-match'));
-    if (ifMatch.kind !== 'versions') {
-      return errorResponse(428, 'Stuur de versie die u bewerkt mee in If-Match (de ETag van GET), zodat geen wijziging verloren gaat.', {
-        currentVersion: auth.region.version,
-      });
-    }
-    const expected = ifMatch.versions.length === 1 ? ifMatch.versions[0] : undefined;
-    if (expected !== auth.region.version) return stale(auth.region.version);
-    const body = await readJsonBody(request);
-    if (!body.ok) return body.response;
-    const result = await saveAuthorizedRegion(auth.region, expected, body.value);
-    if (result.ok) return jsonResponse({ version: result.version, updatedAt: result.updatedAt }, 200, { ETag: etag(result.version) });
-    switch (result.reason) {
-      case 'invalid':
-        return errorResponse(422, 'Controleer de gemarkeerde velden.', { errors: result.errors });
-      case 'conflict':
-        return stale(result.currentVersion);
-      case 'not-found':
-        return errorResponse(404, NOT_FOUND);
-      case 'forbidden':
-        return errorResponse(403, FORBIDDEN);
-    }
+    return await versionedWrite(
+      request,
+      WRITE_MESSAGES,
+      async (secret) => {
+        const auth = await authorizeRegion(id, secret);
+        return auth.ok ? { ok: true, doc: auth.region } : auth;
+      },
+      saveAuthorizedRegion,
+    );
   } catch (error) {
     return serverError('PUT', error);
   }
-}
-
-function stale(currentVersion: number): Response {
-  return errorResponse(
-    412,
-    'Iemand anders heeft dit regionale plan intussen opgeslagen. Uw wijzigingen zijn niet opgeslagen; laad de nieuwste versie en voer ze opnieuw in.',
-    { currentVersion },
-    { ETag: etag(currentVersion) },
-  );
 }
 
 function serverError(method: string, error: unknown): Response {
