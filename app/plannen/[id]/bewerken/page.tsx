@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { CopyLink } from '@/components/copy-link';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
+import { guardEditPage } from '@/lib/edit-page-guard';
 import { formatDateTime } from '@/lib/dates';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { sourcesForCategory } from '@/lib/plans/content';
@@ -12,7 +13,6 @@ import { describeChange, diffStates } from '@/lib/plans/diff';
 import { planToFormValues, type EditorState } from '@/lib/plans/form';
 import { authorizePlan, getPlan, getRevision, listRevisions } from '@/lib/plans/repository';
 import { EDIT_SECRET_PARAM, planEditPath, planExportPath, planReadPath } from '@/lib/plans/urls';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { requestOrigin } from '@/lib/request-origin';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import type { PlanState } from '@/lib/plans/types';
@@ -38,18 +38,8 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const plan = await getPlan(id);
   if (!plan) notFound();
 
-  // Authorise before anything editable is rendered. Wrong secrets count
-  // against the client's limit, like wrong secrets posted to the API.
   const requestHeaders = await headers();
-  const key = clientKey(requestHeaders);
-  if (!secretFailureLimiter.check(key).ok) forbidden();
-  if (!secret) forbidden();
-  const auth = await authorizePlan(id, secret);
-  if (!auth.ok) {
-    if (auth.reason === 'forbidden') secretFailureLimiter.hit(key);
-    if (auth.reason === 'not-found') notFound();
-    forbidden();
-  }
+  await guardEditPage(requestHeaders, secret, (s) => authorizePlan(id, s));
 
   const catalog = getCatalog();
   const content = getPlanContent();

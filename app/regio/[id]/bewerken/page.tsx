@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
+import { guardEditPage } from '@/lib/edit-page-guard';
 import { EDIT_SECRET_PARAM } from '@/lib/plans/urls';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { getRegionContent } from '@/lib/regions/content-server';
 import { stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { authorizeRegion, getRegion } from '@/lib/regions/repository';
@@ -26,16 +26,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
 
   const region = await getRegion(id);
   if (!region) notFound();
-  // Authorise before anything editable is rendered; wrong secrets count against the client's limit.
-  const key = clientKey(await headers());
-  if (!secretFailureLimiter.check(key).ok) forbidden();
-  if (!secret) forbidden();
-  const auth = await authorizeRegion(id, secret);
-  if (!auth.ok) {
-    if (auth.reason === 'forbidden') secretFailureLimiter.hit(key);
-    if (auth.reason === 'not-found') notFound();
-    forbidden();
-  }
+  await guardEditPage(await headers(), secret, (s) => authorizeRegion(id, s));
 
   const content = getRegionContent();
   const initial: EditorState = { status: 'editing', values: stateToFormValues(region), errors: {}, message: null, version: region.version };
