@@ -1,7 +1,78 @@
 import 'server-only';
+import type { Client, Config, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client';
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaClient } from './generated/prisma/client';
 import { databaseUrl } from './env-database';
+
+/**
+ * How long a Prisma statement waits for SQLite's writer lock when another
+ * process holds it. `npm start` runs one server process per core
+ * (scripts/serve.mjs), all on the same file; SQLite's default is not to wait
+ * at all, which would turn every overlap of two writes into an error.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+const PRAGMA = `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`;
+
+/**
+ * The libSQL client Prisma's adapter uses, with the busy timeout set on every
+ * connection it opens. @libsql/client opens a new connection lazily after
+ * each transaction (the old one goes with the transaction), so the pragma is
+ * sent again on the first statement after each `transaction()`, and at the
+ * start of every transaction itself.
+ *
+ * Waiting inside SQLite blocks this process's event loop, which is safe here:
+ * the adapter runs one statement or transaction at a time (its own lock), and
+ * the driver-level writes (lib/sqlite.ts) never hold the lock across an
+ * `await`, so the holder is always another process, and it does not need us.
+ */
+export class BusyWaitingClient implements Client {
+  private fresh = true;
+  constructor(private readonly inner: Client) {}
+
+  get closed(): boolean {
+    return this.inner.closed;
+  }
+  get protocol(): string {
+    return this.inner.protocol;
+  }
+
+  private async prepare(): Promise<void> {
+    if (!this.fresh) return;
+    await this.inner.execute(PRAGMA);
+    this.fresh = false;
+  }
+
+  async execute(stmt: InStatement): Promise<ResultSet> {
+    await this.prepare();
+    return this.inner.execute(stmt);
+  }
+  async batch(stmts: InStatement[], mode?: TransactionMode): Promise<ResultSet[]> {
+    await this.prepare();
+    return this.inner.batch(stmts, mode);
+  }
+  async executeMultiple(sql: string): Promise<void> {
+    await this.prepare();
+    return this.inner.executeMultiple(sql);
+  }
+  async transaction(mode?: TransactionMode): Promise<Transaction> {
+    const tx = await this.inner.transaction(mode);
+    this.fresh = true; // the client's next statement opens a new connection
+    await tx.execute(PRAGMA);
+    return tx;
+  }
+  sync(): Promise<void> {
+    return this.inner.sync();
+  }
+  close(): void {
+    this.inner.close();
+  }
+}
+
+class BusyWaitingLibSQL extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    return new BusyWaitingClient(super.createClient(config));
+  }
+}
 
 // One Prisma client per process. In development, Next reloads modules on every
 // change; keeping the client on globalThis stops each reload opening another
@@ -9,6 +80,6 @@ import { databaseUrl } from './env-database';
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const db: PrismaClient =
-  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl() }) });
+  globalForPrisma.prisma ?? new PrismaClient({ adapter: new BusyWaitingLibSQL({ url: databaseUrl() }) });
 
 if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = db;

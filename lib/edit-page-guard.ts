@@ -19,7 +19,7 @@ export async function guardEditPage(
   const auth = await authorize(secret);
   if (!auth.ok) {
     if (auth.reason === 'not-found') notFound();
-    secretFailureLimiter.hit(key);
+    await secretFailureLimiter.hit(key);
     forbidden();
   }
 }

@@ -1,11 +1,19 @@
+import { statement, writeTransaction } from './sqlite';
+
 /**
- * A small in-memory fixed-window rate limiter, per client key.
+ * A small fixed-window rate limiter, per client key.
  *
  * Fixed windows are enough here: the limits protect against bulk creation of
  * plans and against guessing edit secrets (which at 256 bits is hopeless
- * anyway; the limit mainly stops a client from burning CPU). State lives in
- * this process only, which matches the embedded single-process deployment; a
- * multi-instance deployment needs a shared store (a later issue).
+ * anyway; the limit mainly stops a client from burning CPU).
+ *
+ * Where the counts live: `npm start` runs one server process per core
+ * (scripts/serve.mjs), and the kernel hands each connection to any of them,
+ * so counts kept in one process's memory would let a client make N times the
+ * limit. The app's limiters therefore count in the database every process
+ * shares (table RateLimitWindow, through lib/sqlite.ts): check() is one
+ * prepared SELECT, hit() one UPSERT. MemoryWindowStore is the same logic in
+ * memory (unit tests, and anything that must not touch the database).
  *
  * Configuration (environment, read on every check so tests can change it):
  *   RATE_LIMIT_DISABLED=1                 no limits at all (benchmarks, load tests)
@@ -18,8 +26,108 @@
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-type Window = { start: number; count: number };
+export type Window = { start: number; count: number };
 type Env = Record<string, string | undefined>;
+
+/** Where windows are kept. `count` is atomic: concurrent hits from several processes are all counted. */
+export interface WindowStore {
+  /** The current window of `key` (undefined when none, or expired at `now`). */
+  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined;
+  /** Counts one hit: a new window starting at `now` when there is none or it expired. Returns the window after counting. */
+  count(limiter: string, key: string, now: number, windowMs: number): Promise<Window>;
+  /** Forgets every window of the limiter (tests). */
+  reset(limiter: string): Promise<void>;
+}
+
+export class MemoryWindowStore implements WindowStore {
+  private readonly windows = new Map<string, Window>();
+  /** Bounds memory when keys are forged: expired windows are dropped first, then the oldest. */
+  constructor(private readonly maxKeys = 10_000) {}
+
+  get size(): number {
+    return this.windows.size;
+  }
+
+  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
+    const w = this.windows.get(`${limiter}\u0000${key}`);
+    return w && now - w.start < windowMs ? w : undefined;
+  }
+
+  async count(limiter: string, key: string, now: number, windowMs: number): Promise<Window> {
+    const id = `${limiter}\u0000${key}`;
+    let w = this.read(limiter, key, now, windowMs);
+    if (!w) {
+      this.windows.delete(id);
+      this.prune(now, windowMs);
+      w = { start: now, count: 0 };
+      this.windows.set(id, w);
+    }
+    w.count += 1;
+    return { ...w };
+  }
+
+  async reset(limiter: string): Promise<void> {
+    for (const id of this.windows.keys()) if (id.startsWith(`${limiter}\u0000`)) this.windows.delete(id);
+  }
+
+  private prune(now: number, windowMs: number): void {
+    if (this.windows.size < this.maxKeys) return;
+    for (const [id, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(id);
+    // Still full: drop the oldest windows (Map keeps insertion order).
+    for (const id of this.windows.keys()) {
+      if (this.windows.size < this.maxKeys) break;
+      this.windows.delete(id);
+    }
+  }
+}
+
+// Portable SQL (ON CONFLICT … DO UPDATE and RETURNING exist in SQLite and
+// PostgreSQL). In the SET list every column still means the row's old value.
+const SQL = {
+  read: 'SELECT "windowStart", "count" FROM "RateLimitWindow" WHERE "limiter" = ? AND "key" = ?',
+  count: `INSERT INTO "RateLimitWindow" ("limiter", "key", "windowStart", "count") VALUES (?, ?, ?, 1)
+    ON CONFLICT ("limiter", "key") DO UPDATE SET
+      "count" = CASE WHEN excluded."windowStart" - "RateLimitWindow"."windowStart" >= ? THEN 1 ELSE "RateLimitWindow"."count" + 1 END,
+      "windowStart" = CASE WHEN excluded."windowStart" - "RateLimitWindow"."windowStart" >= ? THEN excluded."windowStart" ELSE "RateLimitWindow"."windowStart" END
+    RETURNING "windowStart", "count"`,
+  prune: 'DELETE FROM "RateLimitWindow" WHERE "windowStart" <= ?',
+  reset: 'DELETE FROM "RateLimitWindow" WHERE "limiter" = ?',
+} as const;
+
+function toWindow(row: unknown): Window | undefined {
+  if (!row || typeof row !== 'object' || !('windowStart' in row) || !('count' in row)) return undefined;
+  const start = Number(row.windowStart);
+  const count = Number(row.count);
+  return Number.isFinite(start) && Number.isFinite(count) ? { start, count } : undefined;
+}
+
+/** Windows in the shared database: every server process counts against the same rows. */
+export class SqliteWindowStore implements WindowStore {
+  private lastPrune = 0;
+
+  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
+    const w = toWindow(statement(SQL.read).get(limiter, key));
+    return w && now - w.start < windowMs ? w : undefined;
+  }
+
+  async count(limiter: string, key: string, now: number, windowMs: number): Promise<Window> {
+    const w = await writeTransaction(() => {
+      // Expired windows of forged keys would pile up: drop them now and then
+      // (a day covers every configured window; a longer one is simply kept).
+      if (now - this.lastPrune > 60_000) {
+        statement(SQL.prune).run(now - Math.max(windowMs, 86_400_000));
+        this.lastPrune = now;
+      }
+      return toWindow(statement(SQL.count).get(limiter, key, now, windowMs, windowMs));
+    });
+    if (!w) throw new Error('RateLimitWindow: onverwacht antwoord van de database');
+    return w;
+  }
+
+  async reset(limiter: string): Promise<void> {
+    await writeTransaction(() => statement(SQL.reset).run(limiter));
+  }
+}
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = value === undefined ? NaN : Number(value);
@@ -27,14 +135,11 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 export class FixedWindowLimiter {
-  private readonly windows = new Map<string, Window>();
-
   constructor(
-    /** Upper-case name used in the environment variables. */
+    /** Upper-case name used in the environment variables and as the limiter's rows. */
     readonly name: string,
     private readonly defaults: { max: number; windowSeconds: number },
-    /** Bounds memory when keys are spoofed: expired windows are dropped first, then the oldest. */
-    private readonly maxKeys = 10_000,
+    private readonly store: WindowStore = new MemoryWindowStore(),
   ) {}
 
   config(env: Env = process.env): { disabled: boolean; max: number; windowMs: number } {
@@ -45,62 +150,41 @@ export class FixedWindowLimiter {
     };
   }
 
-  private current(key: string, now: number, windowMs: number): Window | undefined {
-    const w = this.windows.get(key);
-    if (w && now - w.start >= windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return w;
+  private refusal(w: Window, now: number, windowMs: number): RateLimitResult {
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
   }
 
   /** Whether `key` may proceed now, without counting this request. */
   check(key: string, now = Date.now()): RateLimitResult {
     const { disabled, max, windowMs } = this.config();
     if (disabled) return { ok: true, remaining: Infinity };
-    const w = this.current(key, now, windowMs);
+    const w = this.store.read(this.name, key, now, windowMs);
     if (!w || w.count < max) return { ok: true, remaining: max - (w?.count ?? 0) };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
+    return this.refusal(w, now, windowMs);
   }
 
-  /** Counts one request for `key`; refused when the window already had `max`. */
-  hit(key: string, now = Date.now()): RateLimitResult {
+  /** Counts one request for `key`; refused when it is over `max` in this window. */
+  async hit(key: string, now = Date.now()): Promise<RateLimitResult> {
     const { disabled, max, windowMs } = this.config();
     if (disabled) return { ok: true, remaining: Infinity };
-    let w = this.current(key, now, windowMs);
-    if (!w) {
-      this.prune(now, windowMs);
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    if (w.count >= max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) };
-    w.count += 1;
-    return { ok: true, remaining: max - w.count };
+    const w = await this.store.count(this.name, key, now, windowMs);
+    return w.count <= max ? { ok: true, remaining: max - w.count } : this.refusal(w, now, windowMs);
   }
 
-  reset(): void {
-    this.windows.clear();
-  }
-
-  private prune(now: number, windowMs: number): void {
-    if (this.windows.size < this.maxKeys) return;
-    for (const [key, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(key);
-    // Still full: drop the oldest windows (Map keeps insertion order).
-    for (const key of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
-      this.windows.delete(key);
-    }
+  /** Forgets every window of this limiter (tests). */
+  reset(): Promise<void> {
+    return this.store.reset(this.name);
   }
 }
 
 // Kept on globalThis: Next may evaluate this module once per route bundle,
-// and dev reloads modules; all of them must count against the same windows.
+// and dev reloads modules; all of them must use the same limiters.
 const registry = globalThis as unknown as { __rateLimiters?: Map<string, FixedWindowLimiter> };
 function limiter(name: string, defaults: { max: number; windowSeconds: number }): FixedWindowLimiter {
   registry.__rateLimiters ??= new Map();
   let found = registry.__rateLimiters.get(name);
   if (!found) {
-    found = new FixedWindowLimiter(name, defaults);
+    found = new FixedWindowLimiter(name, defaults, new SqliteWindowStore());
     registry.__rateLimiters.set(name, found);
   }
   return found;

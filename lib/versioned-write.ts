@@ -52,7 +52,7 @@ export async function versionedWrite<T extends { version: number }>(
   const auth = await authorize(secret);
   if (!auth.ok && auth.reason === 'not-found') return errorResponse(404, messages.notFound);
   if (!auth.ok) {
-    secretFailureLimiter.hit(key);
+    await secretFailureLimiter.hit(key);
     return errorResponse(403, messages.forbidden);
   }
 

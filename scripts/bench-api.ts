@@ -4,7 +4,8 @@
 //   1. builds with `npm run build` unless .next is newer than every source
 //      file (--build forces a build, --no-build never builds);
 //   2. applies the migrations to a new SQLite file in a temporary folder and
-//      starts `next start` on a free port (rate limits off: RATE_LIMIT_DISABLED=1);
+//      starts the server as `npm start` does (scripts/serve.mjs: one `next start`
+//      worker per core) on a free port (rate limits off: RATE_LIMIT_DISABLED=1);
 //   3. runs each case for 10 s with 50 connections, one after the other:
 //        GET /api/health                  the floor: Next + one SELECT 1
 //        GET /api/plannen/<id>            a realistic plan (16 needs, 24 lines) with totals
@@ -25,8 +26,9 @@
 // Options: --duration=<s> (default 10), --connections=<n> (default 50),
 //          --build / --no-build, --json=<file> (also write the results as JSON),
 //          --cases=health,read,save,shared (a subset, e.g. to profile one case).
-// Environment: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
-//          passes node flags to the server (to profile it).
+// Environment: WEB_CONCURRENCY=<n> server workers (default: one per core, as
+//          `npm start`); BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+//          passes node flags to every worker (to profile them).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -179,19 +181,28 @@ async function savePlanOnce(base: string, plan: Plan, version: number, body: str
 // ---------------------------------------------------------------------------
 
 /**
- * CPU seconds the server process has used (Linux /proc; clock ticks of 1/100 s).
- * Shown per case: a server below ~95 % of one core was waiting (or was
- * starved by other processes on this machine), not CPU-bound.
+ * CPU seconds the server has used: every process of its process group (the
+ * primary of scripts/serve.mjs and its workers), from Linux /proc (clock
+ * ticks of 1/100 s). Shown per case: a server below ~95 % per worker was
+ * waiting (or starved by other processes on this machine), not CPU-bound.
  */
-function serverCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
+function serverCpuSeconds(pgid: number | undefined): number | null {
+  if (pgid === undefined) return null;
+  let ticks = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+      // the process ended meanwhile
+    }
   }
+  return found ? ticks / 100 : null;
 }
 
 async function measured<T extends CaseResult>(pid: number | undefined, run: () => Promise<T>): Promise<T> {
@@ -399,9 +410,11 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof" to profile it.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // What `npm start` runs after the migrations: one `next start` worker per
+  // core (WEB_CONCURRENCY overrides). BENCH_SERVER_NODE_OPTIONS reaches every
+  // worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them.
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env,
     detached: true,

@@ -4,32 +4,21 @@ import type { FundingBasis } from './calculations';
  * Serialised GET bodies, per plan and basis, each valid for one version. A
  * plan only changes through a save, and every save bumps the version, so a
  * cached body is right exactly as long as the database still has the version
- * it was built from.
+ * it was built from. Every GET asks the database for that version (one
+ * prepared SELECT on the driver, a few microseconds: lib/sqlite.ts), so a save
+ * made by any process is visible to the next GET of every process.
  *
- * - A save in this process calls forgetPlan() (repository.ts), so this
- *   process never serves a body older than its own last save.
- * - Saves by OTHER processes sharing the database are noticed by checking the
- *   version (one tiny SELECT) when the entry was last checked more than
- *   PLAN_CACHE_REVALIDATE_MS ago (default 1000 ms; 0 = check on every GET).
- *   So across processes a read may lag a save by at most that long; saves
- *   are unaffected (If-Match is checked against the database, never this).
- * Why: rebuilding costs ~40 rows through Prisma plus the totals (~10× a
- * cached answer), and even the version SELECT doubles the p99 of a read under
- * load (scripts/bench-api.ts). Bounded by total size, least recently used
- * first.
+ * Why cache at all: rebuilding costs ~40 rows through Prisma plus the totals,
+ * about ten times a cached answer (scripts/bench-api.ts). Bounded by total
+ * size; the oldest entries go first.
  */
 /** `body` is UTF-8 bytes, encoded once: every hit is sent as is. */
-export type Entry = { version: number; body: Uint8Array<ArrayBuffer>; checkedAt: number };
+export type Entry = { version: number; body: Uint8Array<ArrayBuffer> };
 const MAX_BYTES = 32 * 1024 * 1024;
 
 type Cache = { entries: Map<string, Entry>; bytes: number; generation: Map<string, number> };
 const holder = globalThis as unknown as { __planJsonCache?: Cache };
 export const cache = (holder.__planJsonCache ??= { entries: new Map(), bytes: 0, generation: new Map() });
-
-export function revalidateMs(): number {
-  const value = Number(process.env.PLAN_CACHE_REVALIDATE_MS ?? 1000);
-  return Number.isFinite(value) && value >= 0 ? value : 1000;
-}
 
 export function drop(key: string): void {
   const old = cache.entries.get(key);

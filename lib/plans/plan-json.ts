@@ -2,7 +2,7 @@ import 'server-only';
 import { computeTotals, type FundingBasis, type PlanTotals } from './calculations';
 import type { PlanContent } from './content';
 import { getPlanContent } from './content-server';
-import { cache, drop, keyOf, remember, revalidateMs, type Entry } from './json-cache';
+import { cache, drop, keyOf, remember, type Entry } from './json-cache';
 import { getPlan, getPlanVersion } from './repository';
 import type { LineRow, NeedRow, PlanView } from './types';
 import { planExportPath, planReadPath } from './urls';
@@ -31,30 +31,25 @@ const encoder = new TextEncoder();
 
 /**
  * The GET body of a plan as UTF-8 JSON, with its version (for the ETag); null
- * for an unknown plan. Served from the cache in json-cache.ts when current.
+ * for an unknown plan. Served from the cache in json-cache.ts when the
+ * database still has the version it was built from.
  */
 export async function planJsonBytes(id: string, basis: FundingBasis): Promise<{ version: number; body: Uint8Array<ArrayBuffer> } | null> {
   const key = keyOf(id, basis);
-  const now = Date.now();
   const hit = cache.entries.get(key);
-  if (hit && now - hit.checkedAt < revalidateMs()) return hit;
-
-  const generation = cache.generation.get(id) ?? 0;
   if (hit) {
     const version = await getPlanVersion(id);
     if (version === null) {
       drop(key);
       return null;
     }
-    if (version === hit.version) {
-      hit.checkedAt = now;
-      return hit;
-    }
+    if (version === hit.version) return hit;
   }
+  const generation = cache.generation.get(id) ?? 0;
   const plan = await getPlan(id);
   if (!plan) return null;
   const body = encoder.encode(JSON.stringify(planJson(plan, getPlanContent(), basis)));
-  const entry: Entry = { version: plan.version, body, checkedAt: now };
+  const entry: Entry = { version: plan.version, body };
   if ((cache.generation.get(id) ?? 0) === generation) remember(key, entry);
   return entry;
 }

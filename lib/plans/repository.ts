@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { isUniqueViolation, statement, writeTransaction } from '@/lib/sqlite';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
 import { getPlanContent } from './content-server';
@@ -46,10 +47,6 @@ export type CreatePlanResult = { ok: true; plan: PlanView; editSecret: string } 
 export type SavePlanResult = { ok: true; version: number; updatedAt: Date } | Refusal;
 export type RotateSecretResult = { ok: true; editSecret: string } | { ok: false; reason: 'not-found' | 'forbidden' };
 export type VerifySecretResult = 'ok' | 'not-found' | 'forbidden';
-
-// Under load all saves queue for SQLite's single writer; Prisma's defaults
-// (2 s to start, 5 s to finish) would turn a queue into errors.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
 
 // ---------------------------------------------------------------------------
 // Reading rows. Status and looptijd are strings in the database; they are
@@ -102,56 +99,6 @@ function toView(row: PlanWithRows): PlanView {
       }),
     ),
   };
-}
-
-// ---------------------------------------------------------------------------
-// Writing rows. Needs and lines are written with one INSERT each that takes
-// all rows as ONE JSON parameter. Why: every statement runs while the save's
-// transaction holds SQLite's only writer, and Prisma's cost grows with the
-// number of parameters: for 24 lines, createMany took ~5 ms, a multi-row
-// VALUES list (288 parameters) ~1.9 ms, this ~1.0 ms, and saves/s under load
-// went up by a fifth (scripts/bench-api.ts).
-//
-// DIALECT: json_each() is SQLite's. The PostgreSQL equivalent is
-//   SELECT ... FROM json_to_recordset($1::json) AS r("id" text, "year" int, ...)
-// (`->>` works in both). Everything else in this file is standard SQL with
-// quoted identifiers. SQLite stores the text from `->>` in the INTEGER
-// columns as integers (column affinity).
-// ---------------------------------------------------------------------------
-
-function insertNeeds(planId: string, needs: readonly NeedRow[]): Prisma.Sql | null {
-  if (needs.length === 0) return null;
-  const rows = JSON.stringify(needs.map(({ costCategory, year, amount }) => ({ costCategory, year, amount })));
-  return Prisma.sql`
-    INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount")
-    SELECT ${planId}, j.value ->> '$.costCategory', j.value ->> '$.year', j.value ->> '$.amount'
-    FROM json_each(${rows}) AS j`;
-}
-
-function insertLines(planId: string, lines: readonly LineRow[]): Prisma.Sql | null {
-  if (lines.length === 0) return null;
-  const rows = JSON.stringify(
-    lines.map(({ id, costCategory, sourceSlug, customSourceName, year, amount, looptijd, status, rejectionReason, note }) => ({
-      id,
-      costCategory,
-      sourceSlug,
-      customSourceName,
-      year,
-      amount,
-      looptijd,
-      status,
-      rejectionReason,
-      note,
-    })),
-  );
-  // j.key is the index in the list: the line's position.
-  return Prisma.sql`
-    INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "year", "amount",
-      "looptijd", "status", "rejectionReason", "note", "position")
-    SELECT j.value ->> '$.id', ${planId}, j.value ->> '$.costCategory', j.value ->> '$.sourceSlug',
-      j.value ->> '$.customSourceName', j.value ->> '$.year', j.value ->> '$.amount', j.value ->> '$.looptijd',
-      j.value ->> '$.status', j.value ->> '$.rejectionReason', j.value ->> '$.note', j.key
-    FROM json_each(${rows}) AS j`;
 }
 
 // ---------------------------------------------------------------------------
@@ -239,18 +186,13 @@ export async function getPlan(id: string): Promise<PlanView | null> {
 
 /**
  * Only the version: the cheapest question the database can answer about a
- * plan, used to validate cached GET responses. A plain SELECT through
- * $queryRaw (portable SQL) costs a third of the same findUnique.
+ * plan, asked on every GET of the JSON API to validate its cached body
+ * (lib/plans/plan-json.ts). A prepared statement on the driver (lib/sqlite.ts).
  */
 export async function getPlanVersion(id: string): Promise<number | null> {
   if (!looksLikeToken(id)) return null;
-  const rows: unknown = await db.$queryRaw`SELECT "version" FROM "Plan" WHERE "id" = ${id}`;
-  if (!Array.isArray(rows) || rows.length === 0) return null;
-  const first: unknown = rows[0];
-  const value = first && typeof first === 'object' && 'version' in first ? first.version : undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  throw new Error('Plan.version is geen getal');
+  const row = statement('SELECT "version" FROM "Plan" WHERE "id" = ?').get(id);
+  return row === undefined ? null : versionRowSchema.parse(row).version;
 }
 
 // ---------------------------------------------------------------------------
@@ -282,17 +224,14 @@ const authRowSchema = z.object({
   contactNote: z.string().nullable(),
   editSecretHash: z.string(),
 });
+const versionRowSchema = z.object({ version: int });
 
-/**
- * The plan row a save needs, by plain SELECT: on every PUT, under load, this
- * costs a quarter of the equivalent findUnique (see scripts/bench-api.ts).
- */
-async function authRow(id: string): Promise<PlanAuthorization | null> {
-  const rows: unknown = await db.$queryRaw`
-    SELECT "id", "version", "municipality", "title", "startYear", "endYear", "contactNote", "editSecretHash"
-    FROM "Plan" WHERE "id" = ${id}`;
-  if (!Array.isArray(rows) || rows.length === 0) return null;
-  return authRowSchema.parse(rows[0]);
+/** The plan row a save needs: asked on every save and edit-page view, so a prepared statement (lib/sqlite.ts). */
+function authRow(id: string): PlanAuthorization | null {
+  const row = statement(
+    'SELECT "id", "version", "municipality", "title", "startYear", "endYear", "contactNote", "editSecretHash" FROM "Plan" WHERE "id" = ?',
+  ).get(id);
+  return row === undefined ? null : authRowSchema.parse(row);
 }
 
 /**
@@ -302,7 +241,7 @@ async function authRow(id: string): Promise<PlanAuthorization | null> {
  */
 export async function authorizePlan(id: string, secret: string): Promise<AuthorizeResult> {
   if (!looksLikeToken(id)) return { ok: false, reason: 'not-found' };
-  const row = await authRow(id);
+  const row = authRow(id);
   if (!row) return { ok: false, reason: 'not-found' };
   if (!secretMatches(secret, row.editSecretHash)) return { ok: false, reason: 'forbidden' };
   return { ok: true, plan: row };
@@ -332,12 +271,25 @@ export async function rotateSecret(id: string, secret: string): Promise<RotateSe
 
 class ConflictSignal extends Error {}
 
-/** P2002 from model calls; raw statements report the driver's constraint error (P2010). */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  if ('code' in error && error.code === 'P2002') return true;
-  return error instanceof Error && /UNIQUE constraint|PRIMARYKEY|unique constraint|duplicate key/i.test(error.message);
-}
+// Plain, portable SQL on the driver's connection (lib/sqlite.ts); each text is
+// prepared once per process. Dates are stored as Prisma stores DateTime in
+// SQLite, so Prisma reads them back unchanged.
+const SQL = {
+  guard: `UPDATE "Plan" SET "municipality" = ?, "title" = ?, "startYear" = ?, "endYear" = ?, "contactNote" = ?,
+      "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "editSecretHash" = ?`,
+  revision: 'INSERT INTO "PlanRevision" ("planId", "version", "snapshot", "createdAt") VALUES (?, ?, ?, ?)',
+  deleteNeeds: 'DELETE FROM "PlanNeed" WHERE "planId" = ?',
+  deleteLines: 'DELETE FROM "PlanLine" WHERE "planId" = ?',
+  need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
+  line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "year", "amount",
+      "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  state: 'SELECT "version", "editSecretHash" FROM "Plan" WHERE "id" = ?',
+} as const;
+
+/** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
+const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+
+const stateRowSchema = z.object({ version: int, editSecretHash: z.string() });
 
 /**
  * Writes `data` as version expectedVersion + 1, if the plan is still at
@@ -347,6 +299,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 async function writeState(auth: PlanAuthorization, expectedVersion: number, data: SavePlanData): Promise<SavePlanResult> {
   const now = new Date();
+  const savedAt = sqliteDate(now);
   const version = expectedVersion + 1;
   const fields = {
     municipality: data.municipality ?? auth.municipality,
@@ -360,34 +313,41 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
   const lines: LineRow[] = data.lines.map(({ id, ...line }) => ({ ...line, id: id ?? fresh.pop() ?? newLineId() }));
   // Serialised before the transaction: nothing slow happens while it holds the lock.
   const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines }, now));
-  const needInsert = insertNeeds(auth.id, needs);
-  const lineInsert = insertLines(auth.id, lines);
 
   try {
-    await db.$transaction(async (tx) => {
+    await writeTransaction(() => {
       // The guard: one conditional UPDATE. The hash is part of it so a secret
-      // rotated since authorizePlan also refuses this save. (Plain SQL like
-      // the rest: Prisma's model calls cost several times more per statement,
-      // and these run while the transaction holds SQLite's only writer.)
-      const updated = await tx.$executeRaw`
-        UPDATE "Plan" SET "municipality" = ${fields.municipality}, "title" = ${fields.title},
-          "startYear" = ${fields.startYear}, "endYear" = ${fields.endYear}, "contactNote" = ${fields.contactNote},
-          "version" = ${version}, "updatedAt" = ${now}
-        WHERE "id" = ${auth.id} AND "version" = ${expectedVersion} AND "editSecretHash" = ${auth.editSecretHash}`;
-      if (updated !== 1) throw new ConflictSignal();
-      await tx.$executeRaw`
-        INSERT INTO "PlanRevision" ("planId", "version", "snapshot", "createdAt") VALUES (${auth.id}, ${version}, ${snapshot}, ${now})`;
-      await tx.$executeRaw`DELETE FROM "PlanNeed" WHERE "planId" = ${auth.id}`;
-      await tx.$executeRaw`DELETE FROM "PlanLine" WHERE "planId" = ${auth.id}`;
-      if (needInsert) await tx.$executeRaw(needInsert);
-      if (lineInsert) await tx.$executeRaw(lineInsert);
-    }, TX_OPTIONS);
+      // rotated since authorizePlan also refuses this save.
+      const updated = statement(SQL.guard).run(
+        fields.municipality,
+        fields.title,
+        fields.startYear,
+        fields.endYear,
+        fields.contactNote,
+        version,
+        savedAt,
+        auth.id,
+        expectedVersion,
+        auth.editSecretHash,
+      );
+      if (updated.changes !== 1) throw new ConflictSignal();
+      statement(SQL.revision).run(auth.id, version, snapshot, savedAt);
+      statement(SQL.deleteNeeds).run(auth.id);
+      statement(SQL.deleteLines).run(auth.id);
+      const need = statement(SQL.need);
+      for (const n of needs) need.run(auth.id, n.costCategory, n.year, n.amount);
+      const line = statement(SQL.line);
+      lines.forEach((l, position) =>
+        line.run(l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, l.year, l.amount, l.looptijd, l.status, l.rejectionReason, l.note, position),
+      );
+    });
   } catch (error) {
     // Lost the race (or the secret changed): nothing was written. Say why.
     // (A unique violation on PlanRevision means the same, from another process.)
     if (error instanceof ConflictSignal || isUniqueViolation(error)) {
-      const current = await db.plan.findUnique({ where: { id: auth.id }, select: { version: true, editSecretHash: true } });
-      if (!current) return { ok: false, reason: 'not-found' };
+      const row = statement(SQL.state).get(auth.id);
+      if (row === undefined) return { ok: false, reason: 'not-found' };
+      const current = stateRowSchema.parse(row);
       if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
       return { ok: false, reason: 'conflict', currentVersion: current.version };
     }

@@ -1,48 +1,87 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FixedWindowLimiter, clientKey } from '@/lib/rate-limit';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FixedWindowLimiter, MemoryWindowStore, SqliteWindowStore, clientKey, type WindowStore } from '@/lib/rate-limit';
+import { useTempDatabase } from './support/temp-db';
 
+let cleanup: (() => void) | undefined;
+beforeAll(async () => {
+  ({ cleanup } = await useTempDatabase());
+});
+afterAll(() => cleanup?.());
 afterEach(() => vi.unstubAllEnvs());
 
-describe('FixedWindowLimiter', () => {
-  it('allows max requests per window per key, then tells when to retry', () => {
-    const limiter = new FixedWindowLimiter('TEST', { max: 3, windowSeconds: 60 });
+// The same behaviour from both stores: memory (one process) and the shared
+// database the app uses (every server process counts against the same rows).
+const stores: [string, () => WindowStore][] = [
+  ['memory', () => new MemoryWindowStore()],
+  ['database', () => new SqliteWindowStore()],
+];
+let n = 0;
+const freshName = () => `TEST${++n}`;
+
+describe.each(stores)('FixedWindowLimiter (%s)', (_label, makeStore) => {
+  it('allows max requests per window per key, then tells when to retry', async () => {
+    const limiter = new FixedWindowLimiter(freshName(), { max: 3, windowSeconds: 60 }, makeStore());
     const t0 = 1_000_000;
-    expect(limiter.hit('a', t0)).toEqual({ ok: true, remaining: 2 });
-    expect(limiter.hit('a', t0 + 1)).toEqual({ ok: true, remaining: 1 });
-    expect(limiter.hit('a', t0 + 2)).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.hit('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
+    expect(await limiter.hit('a', t0)).toEqual({ ok: true, remaining: 2 });
+    expect(await limiter.hit('a', t0 + 1)).toEqual({ ok: true, remaining: 1 });
+    expect(await limiter.hit('a', t0 + 2)).toEqual({ ok: true, remaining: 0 });
+    expect(await limiter.hit('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
     expect(limiter.check('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
     // Other clients have their own window.
-    expect(limiter.hit('b', t0 + 10_000).ok).toBe(true);
+    expect((await limiter.hit('b', t0 + 10_000)).ok).toBe(true);
     // A new window starts after 60 s.
-    expect(limiter.hit('a', t0 + 60_000)).toEqual({ ok: true, remaining: 2 });
+    expect(limiter.check('a', t0 + 60_000)).toEqual({ ok: true, remaining: 3 });
+    expect(await limiter.hit('a', t0 + 60_000)).toEqual({ ok: true, remaining: 2 });
   });
 
-  it('check() does not count', () => {
-    const limiter = new FixedWindowLimiter('TEST', { max: 1, windowSeconds: 60 });
+  it('check() does not count', async () => {
+    const limiter = new FixedWindowLimiter(freshName(), { max: 1, windowSeconds: 60 }, makeStore());
     for (let i = 0; i < 5; i++) expect(limiter.check('a', 0).ok).toBe(true);
-    expect(limiter.hit('a', 0).ok).toBe(true);
+    expect((await limiter.hit('a', 0)).ok).toBe(true);
     expect(limiter.check('a', 0).ok).toBe(false);
   });
 
-  it('is configured and disabled through the environment', () => {
-    const limiter = new FixedWindowLimiter('TEST', { max: 100, windowSeconds: 60 });
-    vi.stubEnv('RATE_LIMIT_TEST_MAX', '1');
-    vi.stubEnv('RATE_LIMIT_TEST_WINDOW_SECONDS', '5');
+  it('is configured and disabled through the environment', async () => {
+    const name = freshName();
+    const limiter = new FixedWindowLimiter(name, { max: 100, windowSeconds: 60 }, makeStore());
+    vi.stubEnv(`RATE_LIMIT_${name}_MAX`, '1');
+    vi.stubEnv(`RATE_LIMIT_${name}_WINDOW_SECONDS`, '5');
     expect(limiter.config()).toEqual({ disabled: false, max: 1, windowMs: 5000 });
-    expect(limiter.hit('a', 0).ok).toBe(true);
-    expect(limiter.hit('a', 0)).toEqual({ ok: false, retryAfterSeconds: 5 });
+    expect((await limiter.hit('a', 0)).ok).toBe(true);
+    expect(await limiter.hit('a', 0)).toEqual({ ok: false, retryAfterSeconds: 5 });
     vi.stubEnv('RATE_LIMIT_DISABLED', '1');
-    expect(limiter.hit('a', 0).ok).toBe(true);
+    expect((await limiter.hit('a', 0)).ok).toBe(true);
     vi.stubEnv('RATE_LIMIT_DISABLED', '');
-    vi.stubEnv('RATE_LIMIT_TEST_MAX', 'nonsense');
+    vi.stubEnv(`RATE_LIMIT_${name}_MAX`, 'nonsense');
     expect(limiter.config().max).toBe(100);
   });
 
-  it('keeps memory bounded when keys are forged', () => {
-    const limiter = new FixedWindowLimiter('TEST', { max: 1, windowSeconds: 60 }, 100);
-    for (let i = 0; i < 1000; i++) limiter.hit(`k${i}`, 0);
-    expect((limiter as unknown as { windows: Map<string, unknown> }).windows.size).toBeLessThanOrEqual(100);
+  it('counts every one of many concurrent hits, and reset() forgets them', async () => {
+    const limiter = new FixedWindowLimiter(freshName(), { max: 1000, windowSeconds: 60 }, makeStore());
+    await Promise.all(Array.from({ length: 200 }, () => limiter.hit('a', 5)));
+    expect(limiter.check('a', 5)).toEqual({ ok: true, remaining: 800 });
+    await limiter.reset();
+    expect(limiter.check('a', 5)).toEqual({ ok: true, remaining: 1000 });
+  });
+});
+
+describe('shared windows', () => {
+  it('two limiters on the database count against the same window, as two server processes do', async () => {
+    const name = freshName();
+    const one = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new SqliteWindowStore());
+    const other = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new SqliteWindowStore());
+    await one.hit('a', 0);
+    await other.hit('a', 1);
+    await one.hit('a', 2);
+    expect(other.check('a', 3).ok).toBe(false);
+    expect((await other.hit('a', 3)).ok).toBe(false);
+  });
+
+  it('memory stays bounded when keys are forged', async () => {
+    const store = new MemoryWindowStore(100);
+    const limiter = new FixedWindowLimiter(freshName(), { max: 1, windowSeconds: 60 }, store);
+    for (let i = 0; i < 1000; i++) await limiter.hit(`k${i}`, 0);
+    expect(store.size).toBeLessThanOrEqual(100);
   });
 });
 

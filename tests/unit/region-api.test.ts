@@ -48,9 +48,9 @@ afterAll(async () => {
   cleanup?.();
 });
 
-afterEach(() => {
-  limiters.createPlanLimiter.reset();
-  limiters.secretFailureLimiter.reset();
+afterEach(async () => {
+  await limiters.createPlanLimiter.reset();
+  await limiters.secretFailureLimiter.reset();
 });
 
 const BASE = 'http://localhost:3000';

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const limit = createPlanLimiter.hit(clientKey(request.headers));
+    const limit = await createPlanLimiter.hit(clientKey(request.headers));
     if (!limit.ok) {
       return errorResponse(
         429,

@@ -33,7 +33,7 @@ function readValues(form: FormData): CreateValues {
 export async function createPlanAction(_previous: CreateState, form: FormData): Promise<CreateState> {
   const values = readValues(form);
   const requestHeaders = await headers();
-  const limit = createPlanLimiter.hit(clientKey(requestHeaders));
+  const limit = await createPlanLimiter.hit(clientKey(requestHeaders));
   if (!limit.ok) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return {

@@ -21,7 +21,7 @@ export async function createRegionAction(_previous: RegionCreateState, form: For
   };
   const values: RegionCreateValues = { name: get('name'), startYear: get('startYear'), endYear: get('endYear'), members: get('members') };
   const requestHeaders = await headers();
-  const limit = createPlanLimiter.hit(clientKey(requestHeaders));
+  const limit = await createPlanLimiter.hit(clientKey(requestHeaders));
   if (!limit.ok) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return { status: 'rate-limited', values, errors: {}, message: `U heeft in korte tijd veel plannen gemaakt. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.` };

@@ -71,7 +71,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     }
     const auth = await authorizePlan(id, secret);
     if (!auth.ok) {
-      if (auth.reason === 'forbidden') secretFailureLimiter.hit(key);
+      if (auth.reason === 'forbidden') await secretFailureLimiter.hit(key);
       return state(auth.reason === 'forbidden' ? 'forbidden' : 'not-found');
     }
     const plan = auth.plan;
@@ -185,7 +185,7 @@ export async function rotateSecretAction(form: FormData): Promise<void> {
   const result = await rotateSecret(id, secret);
   if (!result.ok) {
     if (result.reason === 'not-found') notFound();
-    secretFailureLimiter.hit(key);
+    await secretFailureLimiter.hit(key);
     forbidden();
   }
   revalidatePath(planReadPath(id), 'layout');

@@ -53,7 +53,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     if (gate.message) return refuse('error', gate.message);
     const auth = await authorizeRegion(id, secret);
     if (!auth.ok) {
-      if (auth.reason === 'forbidden') secretFailureLimiter.hit(gate.key);
+      if (auth.reason === 'forbidden') await secretFailureLimiter.hit(gate.key);
       return refuse('error', NO_ACCESS);
     }
     if (auth.region.version !== version) {
@@ -107,7 +107,7 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
         message: `Het aandeel van ${result.memberName} staat nu als ${result.lineCount} ${result.lineCount === 1 ? 'regel' : 'regels'} in het financieringsplan (versie ${result.planVersion}).${skipped}`,
       };
     }
-    if (result.reason === 'region-forbidden' || result.reason === 'plan-forbidden') secretFailureLimiter.hit(gate.key);
+    if (result.reason === 'region-forbidden' || result.reason === 'plan-forbidden') await secretFailureLimiter.hit(gate.key);
     const errors =
       result.reason === 'invalid'
         ? Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [fieldId(`handoff.${k}`), v]))
@@ -132,7 +132,7 @@ export async function rotateRegionSecretAction(form: FormData): Promise<void> {
   const result = await rotateRegionSecret(id, text(form, 'sleutel'));
   if (!result.ok) {
     if (result.reason === 'not-found') notFound();
-    secretFailureLimiter.hit(key);
+    await secretFailureLimiter.hit(key);
     forbidden();
   }
   redirect(`${regionEditPath(id, result.editSecret)}&melding=nieuwe-link`);

@@ -40,7 +40,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
         return errorResponse(404, HANDOFF_MESSAGES[result.reason]);
       case 'region-forbidden':
       case 'plan-forbidden':
-        secretFailureLimiter.hit(key);
+        await secretFailureLimiter.hit(key);
         return errorResponse(403, HANDOFF_MESSAGES[result.reason]);
       case 'invalid':
         return errorResponse(422, HANDOFF_MESSAGES.invalid, { errors: result.errors });

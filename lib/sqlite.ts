@@ -1,0 +1,118 @@
+import 'server-only';
+import path from 'node:path';
+import Database from 'libsql';
+import { databaseUrl } from './env-database';
+
+/**
+ * The hot paths of funding plans (checking an edit secret, a plan's version,
+ * and the save itself) talk to the embedded SQLite file through its driver
+ * directly: one long-lived connection per process, prepared statements kept,
+ * synchronous calls. Everything else goes through the Prisma client (lib/db.ts).
+ *
+ * Why not Prisma for these: measured in-process for one realistic plan save
+ * (16 needs, 24 lines), Prisma's interactive transaction took ~3 ms and the
+ * secret check ~0.7 ms, mostly per-statement overhead; and its libSQL client
+ * opens a NEW connection after every transaction (@libsql/client
+ * sqlite3.js `transaction()`), so each save also paid for opening the file.
+ * The same work here takes a fraction of that (scripts/bench-api.ts).
+ *
+ * The SQL is plain and portable (quoted identifiers, `?` parameters); the
+ * driver, like the rest of the embedded setup, is SQLite's: the PostgreSQL
+ * issue replaces this module (its `writeTransaction` becomes a pooled
+ * connection's BEGIN … COMMIT).
+ */
+
+type Connection = { url: string; db: Database.Database; statements: Map<string, Database.Statement> };
+
+// Kept on globalThis: Next reloads modules in development, and unit tests
+// point DATABASE_URL at a fresh file per test file (tests/unit/support/temp-db.ts).
+const holder = globalThis as unknown as { __sqlite?: Connection };
+
+/** `file:./data/app.db` → an absolute path; other URLs are refused (the embedded database is a file). */
+export function sqlitePath(url: string): string {
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL moet een SQLite-bestand zijn (file:…), niet ${url.split(':')[0]}:`);
+  const rest = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return path.resolve(decodeURIComponent(rest.split('?')[0] ?? ''));
+}
+
+function connection(): Connection {
+  const url = databaseUrl();
+  const current = holder.__sqlite;
+  if (current && current.url === url) return current;
+  current?.db.close();
+  const db = new Database(sqlitePath(url));
+  // Never wait inside SQLite: a wait there would block this process's event
+  // loop, and the lock may be held by a Prisma transaction of this very
+  // process that needs the event loop to finish. writeTransaction() waits
+  // asynchronously instead.
+  db.prepare('PRAGMA busy_timeout = 0').get();
+  const created: Connection = { url, db, statements: new Map() };
+  holder.__sqlite = created;
+  return created;
+}
+
+/** A prepared statement on the process's connection, prepared once per SQL text. */
+export function statement(sql: string): Database.Statement {
+  const conn = connection();
+  let prepared = conn.statements.get(sql);
+  if (!prepared) {
+    prepared = conn.db.prepare(sql);
+    conn.statements.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/** SQLite answered "locked by another connection" (SQLITE_BUSY, or its extended codes). */
+export function isBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+/** A unique or primary-key constraint refused a write. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if ('code' in error && (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE')) return true;
+  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
+}
+
+export class WriteTimeoutError extends Error {
+  constructor() {
+    super('De database bleef bezet; de wijziging is niet opgeslagen.');
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` in one write transaction (BEGIN IMMEDIATE … COMMIT) and returns
+ * its result; any exception rolls everything back and is rethrown. `work` is
+ * synchronous on purpose: the transaction holds SQLite's only writer lock, and
+ * nothing else in this process can run while it does, so it is held for
+ * microseconds, never across an `await`.
+ *
+ * When another connection holds the writer lock (a Prisma write, or another
+ * process), the attempt is repeated after a short asynchronous pause (1, 2,
+ * 4 … at most 25 ms) until `timeoutMs`, then WriteTimeoutError.
+ */
+export async function writeTransaction<T>(work: (db: Database.Database) => T, timeoutMs = 10_000): Promise<T> {
+  const { db } = connection();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) throw new WriteTimeoutError();
+      await sleep(Math.min(2 ** attempt, 25));
+      continue;
+    }
+    try {
+      const result = work(db);
+      if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// `npm start` (after the migrations): the production server, one `next start`
+// process per core, all listening on the same port (node:cluster hands each new
+// connection to the next worker).
+//
+// Why: one Node process uses one core, and Next's own work per request is most
+// of the cost of an API call (scripts/bench-api.ts: a route that does nothing
+// reaches about the rate of a cached plan read). Every piece of state the
+// workers must share lives in the database they share: plans and regions,
+// rate-limit windows (lib/rate-limit.ts), and the version that validates each
+// worker's cached plan JSON (lib/plans/json-cache.ts). SQLite's one writer is
+// shared through WAL and waits for the lock (lib/db.ts, lib/sqlite.ts).
+//
+// WEB_CONCURRENCY=<n> sets the number of workers (default: the number of
+// cores). Arguments are passed on to `next start` (e.g. `-p 3100`); PORT and
+// HOSTNAME work as with `next start`.
+import cluster from 'node:cluster';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+
+const require = createRequire(import.meta.url);
+
+const requested = Number(process.env.WEB_CONCURRENCY);
+const workers = Number.isInteger(requested) && requested >= 1 && requested <= 64 ? requested : Math.max(1, availableParallelism());
+cluster.setupPrimary({ exec: require.resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
+
+let stopping = false;
+const ready = new Set();
+/** Recent unexpected exits: a worker that keeps dying right after start means a broken build or a taken port. */
+const crashes = [];
+
+function fork() {
+  const worker = cluster.fork();
+  worker.on('listening', () => ready.add(worker.id));
+}
+
+cluster.on('exit', (worker, code, signal) => {
+  const wasReady = ready.delete(worker.id);
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
+  }
+  const reason = signal ?? `code ${code}`;
+  if (!wasReady) {
+    // It never listened: starting again would fail the same way.
+    console.error(`serve: een serverproces stopte tijdens het starten (${reason}); de server stopt.`);
+    shutdown(code || 1);
+    return;
+  }
+  const now = Date.now();
+  crashes.push(now);
+  while (crashes.length > 0 && (crashes[0] ?? now) < now - 60_000) crashes.shift();
+  if (crashes.length > 5) {
+    console.error('serve: serverprocessen blijven vastlopen; de server stopt.');
+    shutdown(1);
+    return;
+  }
+  console.error(`serve: serverproces ${worker.process.pid} stopte (${reason}); een nieuw wordt gestart.`);
+  fork();
+});
+
+function shutdown(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  const alive = Object.values(cluster.workers ?? {});
+  if (alive.length === 0) process.exit(exitCode);
+  for (const worker of alive) worker?.process.kill('SIGTERM');
+  // Workers finish open requests; after 10 s they are stopped regardless.
+  setTimeout(() => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+    process.exit(exitCode);
+  }, 10_000).unref();
+  cluster.on('exit', () => {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  });
+}
+
+process.on('SIGTERM', () => shutdown(0));
+process.on('SIGINT', () => shutdown(0));
+
+for (let i = 0; i < workers; i++) fork();

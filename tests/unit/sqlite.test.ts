@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDatabase } from './support/temp-db';
+
+/*
+ * The driver-level writes (lib/sqlite.ts) and the Prisma client's busy
+ * timeout (lib/db.ts) when ANOTHER PROCESS holds SQLite's writer lock, as
+ * another worker of `npm start` (scripts/serve.mjs) does.
+ */
+
+let cleanup: () => void;
+let url: string;
+let sqlite: typeof import('@/lib/sqlite');
+let db: (typeof import('@/lib/db'))['db'];
+
+beforeAll(async () => {
+  ({ cleanup, url } = await useTempDatabase());
+  sqlite = await import('@/lib/sqlite');
+  ({ db } = await import('@/lib/db'));
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  cleanup?.();
+});
+
+/** Another process takes the writer lock, says so, and keeps it for `ms`. Resolves when it holds the lock. */
+function holdLock(ms: number): Promise<{ done: Promise<void> }> {
+  const file = url.slice('file:'.length);
+  const code = `
+    const Database = require('libsql');
+    const db = new Database(${JSON.stringify(file)});
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+    db.exec('COMMIT');`;
+  const child = spawn(process.execPath, ['-e', code], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', () => resolve({ done }));
+    child.once('error', reject);
+  });
+}
+
+describe('sqlitePath', () => {
+  it('turns file: URLs into absolute paths and refuses other databases', () => {
+    expect(sqlite.sqlitePath('file:./data/app.db')).toBe(path.resolve('data/app.db'));
+    expect(sqlite.sqlitePath('file:/tmp/x.db')).toBe('/tmp/x.db');
+    expect(sqlite.sqlitePath('file:///tmp/x.db')).toBe('/tmp/x.db');
+    expect(() => sqlite.sqlitePath('postgresql://h/db')).toThrow(/SQLite-bestand/);
+  });
+});
+
+describe('writeTransaction', () => {
+  it('commits all of the work, or on an exception none of it', async () => {
+    await sqlite.writeTransaction(() => sqlite.statement('INSERT INTO "RateLimitWindow" VALUES (?, ?, ?, ?)').run('T', 'a', 1, 1));
+    await expect(
+      sqlite.writeTransaction(() => {
+        sqlite.statement('INSERT INTO "RateLimitWindow" VALUES (?, ?, ?, ?)').run('T', 'b', 1, 1);
+        throw new Error('afgebroken');
+      }),
+    ).rejects.toThrow('afgebroken');
+    const keys = sqlite.statement('SELECT "key" FROM "RateLimitWindow" WHERE "limiter" = ? ORDER BY "key"').all('T');
+    expect(keys).toEqual([{ key: 'a' }]);
+  });
+
+  it('waits (without blocking the event loop) while another process holds the lock, then writes', async () => {
+    const other = await holdLock(300);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = Date.now();
+    await sqlite.writeTransaction(() => sqlite.statement('INSERT INTO "RateLimitWindow" VALUES (?, ?, ?, ?)').run('T', 'c', 1, 1));
+    clearInterval(timer);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(ticks).toBeGreaterThan(5); // timers kept running while it waited
+    await other.done;
+  });
+
+  it('gives up with WriteTimeoutError when the lock stays taken', async () => {
+    const other = await holdLock(800);
+    await expect(sqlite.writeTransaction(() => 1, 200)).rejects.toBeInstanceOf(sqlite.WriteTimeoutError);
+    await other.done;
+  });
+});
+
+describe('Prisma client (lib/db.ts)', () => {
+  it('waits for another process to release the lock instead of failing with SQLITE_BUSY', async () => {
+    // Once outside a transaction, once inside one (Prisma's nested create).
+    const other = await holdLock(300);
+    await db.$executeRaw`INSERT INTO "RateLimitWindow" VALUES ('P', 'a', 1, 1)`;
+    await other.done;
+    const again = await holdLock(300);
+    await db.$transaction([db.$executeRaw`INSERT INTO "RateLimitWindow" VALUES ('P', 'b', 1, 1)`]);
+    await again.done;
+    expect(await db.rateLimitWindow.count({ where: { limiter: 'P' } })).toBe(2);
+  });
+});
