@@ -3,6 +3,7 @@ import type { Client, Config, InStatement, ResultSet, Transaction, TransactionMo
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaClient } from './generated/prisma/client';
 import { databaseUrl } from './env-database';
+import { SYNCHRONOUS } from './sqlite';
 
 /**
  * How long a Prisma statement waits for SQLite's writer lock when another
@@ -11,14 +12,14 @@ import { databaseUrl } from './env-database';
  * at all, which would turn every overlap of two writes into an error.
  */
 export const BUSY_TIMEOUT_MS = 5_000;
-const PRAGMA = `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`;
+const PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous = ${SYNCHRONOUS}`];
 
 /**
- * The libSQL client Prisma's adapter uses, with the busy timeout set on every
- * connection it opens. @libsql/client opens a new connection lazily after
- * each transaction (the old one goes with the transaction), so the pragma is
- * sent again on the first statement after each `transaction()`, and at the
- * start of every transaction itself.
+ * The libSQL client Prisma's adapter uses, with the busy timeout (and the
+ * synchronous mode, see lib/sqlite.ts) set on every connection it opens.
+ * @libsql/client opens a new connection lazily after each transaction (the
+ * old one goes with the transaction), so the pragmas are sent again before
+ * the first statement after each `transaction()`.
  *
  * Waiting inside SQLite blocks this process's event loop, which is safe here:
  * the adapter runs one statement or transaction at a time (its own lock), and
@@ -38,7 +39,7 @@ export class BusyWaitingClient implements Client {
 
   private async prepare(): Promise<void> {
     if (!this.fresh) return;
-    await this.inner.execute(PRAGMA);
+    for (const pragma of PRAGMAS) await this.inner.execute(pragma);
     this.fresh = false;
   }
 
@@ -55,9 +56,11 @@ export class BusyWaitingClient implements Client {
     return this.inner.executeMultiple(sql);
   }
   async transaction(mode?: TransactionMode): Promise<Transaction> {
+    // The transaction takes the client's current connection: set the pragmas
+    // on it first (synchronous cannot change inside a transaction).
+    await this.prepare();
     const tx = await this.inner.transaction(mode);
     this.fresh = true; // the client's next statement opens a new connection
-    await tx.execute(PRAGMA);
     return tx;
   }
   sync(): Promise<void> {

@@ -83,6 +83,18 @@ describe('writeTransaction', () => {
   });
 });
 
+describe('connection settings', () => {
+  it('both the driver and Prisma write with synchronous=NORMAL (1), also after a transaction', async () => {
+    expect(sqlite.statement('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });
+    const level = async () => Number(((await db.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: unknown }[])[0]?.synchronous);
+    expect(await level()).toBe(1);
+    await db.$transaction(async (tx) => {
+      expect(Number(((await tx.$queryRawUnsafe('PRAGMA synchronous')) as { synchronous: unknown }[])[0]?.synchronous)).toBe(1);
+    });
+    expect(await level()).toBe(1); // on the new connection the client opened after the transaction
+  });
+});
+
 describe('Prisma client (lib/db.ts)', () => {
   it('waits for another process to release the lock instead of failing with SQLITE_BUSY', async () => {
     // Once outside a transaction, once inside one (Prisma's nested create).
