@@ -40,6 +40,11 @@ cluster.on('exit', (worker, code, signal) => {
     return;
   }
   const reason = signal ?? `code ${code}`;
+  if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM') {
+    // Asked to stop (Ctrl-C reaches every process of the group): stop with it.
+    shutdown(0);
+    return;
+  }
   if (!wasReady) {
     // It never listened: starting again would fail the same way.
     console.error(`serve: een serverproces stopte tijdens het starten (${reason}); de server stopt.`);
