@@ -37,7 +37,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, as users get it, on its own database file.
-    command: 'npm run build && npm run start',
+    // A fresh database per run: rate-limit windows are stored there too.
+    command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run build && npm run start',
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -52,6 +53,9 @@ export default defineConfig({
       DATABASE_URL: 'file:./data/e2e.db',
       NEXT_TELEMETRY_DISABLED: '1',
       RATE_LIMIT_CREATE_MAX: '200',
+      // Several workers, as `npm start` runs on any multi-core machine, so
+      // tests/e2e/workers.spec.ts also sees two on a one-core machine.
+      WEB_CONCURRENCY: '2',
     },
   },
 });
