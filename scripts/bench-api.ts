@@ -27,8 +27,8 @@
 //          --build / --no-build, --json=<file> (also write the results as JSON),
 //          --cases=health,read,save,shared (a subset, e.g. to profile one case).
 // Environment: WEB_CONCURRENCY=<n> server workers (default: one per core, as
-//          `npm start`); BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"
-//          passes node flags to every worker (to profile them).
+//          `npm start`); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+//          passes node flags to the server and its workers (to profile them).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -411,10 +411,10 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // What `npm start` runs after the migrations: one `next start` worker per
-  // core (WEB_CONCURRENCY overrides). BENCH_SERVER_NODE_OPTIONS reaches every
-  // worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them.
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+  // core (WEB_CONCURRENCY overrides). BENCH_SERVER_NODE_ARGS are node flags
+  // for the server; cluster workers inherit them (e.g. "--cpu-prof").
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, 'scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env,
     detached: true,
