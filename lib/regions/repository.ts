@@ -32,9 +32,9 @@ function documentOf(state: RegionState): string {
   return JSON.stringify(doc);
 }
 
-function parseDocument(json: string): RegionDocument {
+function parseDocument(json: string, startYear: number, endYear: number): RegionDocument {
   // Parsed, not cast: a corrupt row fails loudly here instead of somewhere in a page.
-  return storedDocumentSchema.parse(JSON.parse(json));
+  return storedDocumentSchema(startYear, endYear).parse(JSON.parse(json));
 }
 
 export async function createRegion(
@@ -77,7 +77,7 @@ export async function getRegion(id: string): Promise<RegionView | null> {
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    ...parseDocument(row.document),
+    ...parseDocument(row.document, row.startYear, row.endYear),
     handoffs: row.handoffs.map((h) => ({
       memberName: h.memberName,
       planId: h.planId,

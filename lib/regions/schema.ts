@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { PLAN_LIMITS, always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
 import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, parseCount, parseMemberRows, parsePercentBp, splitList } from './paste';
 import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
+import { amountsForYears, outsideRangeMessage, yearsOf, type YearAmount } from './years';
 
 /**
  * The one zod schema for a regional plan, used by the JSON API (POST and PUT
  * bodies), the Server Actions of /regio (form data, via lib/regions/form.ts)
  * and when a stored document is read back. Fields accept form strings
  * ("€ 12.500", "12,5", pasted member rows) and JSON values alike; every
- * problem gets a Dutch message on its own path ("sharedItems.2.amountPerYear").
+ * problem gets a Dutch message on its own path ("sharedItems.2.amounts.1.amount").
  */
 
 export const SPLIT_KEYS = ['kinderen-0-4', 'kinderen-0-18', 'gelijk', 'percentages'] as const satisfies readonly SplitKey[];
@@ -37,8 +38,12 @@ export type RegionContent = {
 export type SharedItem = {
   costCategory: string;
   description: string | null;
-  /** Whole euros, the same amount in every year of the plan. */
-  amountPerYear: number;
+  /**
+   * Whole euros per year: one entry for every year of the plan, ascending. On
+   * input a year left out is 0, and `amountPerYear: <n>` is shorthand for the
+   * same amount every year (lib/regions/years.ts).
+   */
+  amounts: YearAmount[];
   splitKey: SplitKey;
   /** Percent per member (member order, at most two decimals) when splitKey is 'percentages'; else null. */
   percentages: number[] | null;
@@ -58,6 +63,44 @@ export type TrajectoryItem = {
 export type RegionDocument = { members: Member[]; sharedItems: SharedItem[]; trajectoryItems: TrajectoryItem[] };
 export type RegionFields = { name: string; startYear: number; endYear: number };
 export type RegionState = RegionFields & RegionDocument;
+
+/** Years are unique within an item, so a list never needs more entries than there are possible years. */
+const MAX_YEAR_ENTRIES = PLAN_LIMITS.maxYear - PLAN_LIMITS.minYear + 1;
+
+type Issue = { path: (string | number)[]; message: string };
+type Range = { start: number; end: number };
+
+const numberIn = (entry: unknown, key: string): number | null => {
+  if (!entry || typeof entry !== 'object') return null;
+  const value: unknown = new Map<string, unknown>(Object.entries(entry)).get(key);
+  return typeof value === 'number' ? value : null;
+};
+
+/**
+ * The per-year amounts of a shared item (as parsed so far): `amounts` or the
+ * shorthand `amountPerYear`, not both; each year once; a year outside the
+ * plan's range only with 0 (then it is dropped).
+ */
+function yearAmountProblems(item: { amounts?: unknown; amountPerYear?: unknown }, range: Range | null): Issue[] {
+  const issues: Issue[] = [];
+  const list: unknown[] | null = Array.isArray(item.amounts) ? item.amounts : null;
+  if (list && item.amountPerYear !== null && item.amountPerYear !== undefined) {
+    issues.push({ path: ['amountPerYear'], message: 'Geef óf één bedrag voor elk jaar (amountPerYear) óf bedragen per jaar (amounts), niet allebei.' });
+  }
+  if (item.amounts === undefined && item.amountPerYear === null) issues.push({ path: ['amounts'], message: 'Vul de bedragen per jaar in.' });
+  const seen = new Set<number>();
+  list?.forEach((entry, j) => {
+    const year = numberIn(entry, 'year');
+    if (year === null) return;
+    if (seen.has(year)) issues.push({ path: ['amounts', j, 'year'], message: `${year} staat er al eerder in; geef elk jaar één keer.` });
+    seen.add(year);
+    const amount = numberIn(entry, 'amount');
+    if (range && (year < range.start || year > range.end) && amount !== null && amount !== 0) {
+      issues.push({ path: ['amounts', j, 'amount'], message: outsideRangeMessage(year, range.start, range.end) });
+    }
+  });
+  return issues;
+}
 
 /** Percent (number or "12,5") → basis points. */
 function readPercentBp(value: unknown): number | null {
@@ -136,11 +179,25 @@ function buildSchemas(content: RegionContent) {
   const interventions = new Set(content.interventies.map((i) => i.slug));
   const costCategory = slugField(categories, 'Kies een kostensoort.', 'Onbekende kostensoort; kies er een uit de lijst.');
 
+  const yearAmountSchema = z.object(
+    {
+      year: yearField('Vul het jaar in.'),
+      // Blank is 0: the form offers an input for every year.
+      amount: field((v) => readAmount(v, true)),
+    },
+    { error: 'Geef elk bedrag als {"year": 2026, "amount": 10000}.' },
+  );
+
   const sharedItemSchema = z.object(
     {
       costCategory,
       description: optionalText(REGION_LIMITS.description),
-      amountPerYear: field((v) => readAmount(v)),
+      amounts: z
+        .array(yearAmountSchema, { error: 'Geef de bedragen per jaar als lijst: [{"year": 2026, "amount": 10000}, …].' })
+        .max(MAX_YEAR_ENTRIES, 'Geef elk jaar hoogstens één keer.')
+        .optional(),
+      /** Shorthand: the same amount in every year of the plan. */
+      amountPerYear: field((v): Parsed<number | null> => (v === undefined || v === null || v === '' ? { ok: true, value: null } : readAmount(v))),
       splitKey: oneOfField(SPLIT_KEYS, 'Kies een verdeelsleutel.'),
       percentages: field((v) => readList(v, readPercentBp, 'de percentages')),
     },
@@ -184,12 +241,17 @@ function buildSchemas(content: RegionContent) {
     .superRefine((data, ctx) => {
       const problem = yearRangeProblem(data.startYear, data.endYear);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      const range = !problem && typeof data.startYear === 'number' && typeof data.endYear === 'number' ? { start: data.startYear, end: data.endYear } : null;
       const members = Array.isArray(data.members) ? data.members : null;
       const shared = Array.isArray(data.sharedItems) ? data.sharedItems : [];
       const trajectories = Array.isArray(data.trajectoryItems) ? data.trajectoryItems : [];
       if (shared.length + trajectories.length > REGION_LIMITS.maxItems) {
         ctx.addIssue({ code: 'custom', path: ['trajectoryItems'], message: `Een regio heeft hoogstens ${REGION_LIMITS.maxItems} kostenposten in totaal.` });
       }
+      shared.forEach((item, i) => {
+        if (!item || typeof item !== 'object') return;
+        yearAmountProblems(item, range).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path: ['sharedItems', i, ...path], message }));
+      });
       if (!members) return; // the members field has said what is wrong
       shared.forEach((item, i) => {
         if (!item || typeof item !== 'object' || !SPLIT_KEYS.includes(item.splitKey)) return;
@@ -205,7 +267,7 @@ function buildSchemas(content: RegionContent) {
         try {
           // The same check the split itself makes: a key that cannot split (all
           // zero, percentages not 100%) is refused here, with its message.
-          largestRemainder(typeof item.amountPerYear === 'number' ? item.amountPerYear : 0, weightsFor(item.splitKey, members, percentages));
+          largestRemainder(0, weightsFor(item.splitKey, members, percentages));
         } catch (error) {
           if (!(error instanceof SplitError)) throw error;
           ctx.addIssue({ code: 'custom', path: ['sharedItems', i, item.splitKey === 'percentages' ? 'percentages' : 'splitKey'], message: error.message });
@@ -227,15 +289,20 @@ function buildSchemas(content: RegionContent) {
         }
       });
     }, always)
-    .transform(
-      (data): RegionState => ({
+    .transform((data): RegionState => {
+      const years = yearsOf(data.startYear, data.endYear);
+      return {
         name: data.name,
         startYear: data.startYear,
         endYear: data.endYear,
         members: data.members,
-        // Stored as percent again (bp / 100), the unit users and the API speak.
         sharedItems: data.sharedItems.map((s) => ({
-          ...s,
+          costCategory: s.costCategory,
+          description: s.description,
+          // Every year of the plan, ascending; years outside it were 0 (checked above).
+          amounts: amountsForYears(years, s.amounts ?? null, s.amountPerYear),
+          splitKey: s.splitKey,
+          // Stored as percent again (bp / 100), the unit users and the API speak.
           percentages: s.splitKey === 'percentages' && s.percentages ? s.percentages.map((bp) => bp / 100) : null,
         })),
         trajectoryItems: data.trajectoryItems.map((t) => ({
@@ -243,8 +310,8 @@ function buildSchemas(content: RegionContent) {
           trajectories: t.basis === 'historisch' ? t.trajectories : null,
           percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
         })),
-      }),
-    );
+      };
+    });
 
   /** The same plus the version the form was loaded at (Server Actions). */
   const versionSchema = z.object({
@@ -270,32 +337,71 @@ export function regionSchemas(content: RegionContent): RegionSchemas {
 }
 
 /**
- * A stored document as read back from the database: shapes only, no
- * catalogue checks (a slug that later leaves content/ must not make a stored
- * region unreadable; the next save reports it). Parsed, never cast.
+ * A stored document as read back from the database (Region.document and the
+ * documents inside RegionRevision snapshots): shapes only, no catalogue
+ * checks (a slug that later leaves content/ must not make a stored region
+ * unreadable; the next save reports it). Parsed, never cast.
+ *
+ * Documents written before amounts per year were stored `amountPerYear: <n>`
+ * (the same every year); they are read as that amount in every year of the
+ * plan's range, which is why the schema is made for a range. Entries outside
+ * the range (never written, but possible in a hand-edited row) are dropped.
  */
-const storedMember = z.object({ name: z.string(), children0to4: z.number().int().nonnegative(), children0to18: z.number().int().nonnegative() });
-export const storedDocumentSchema = z.object({
-  members: z.array(storedMember),
-  sharedItems: z.array(
-    z.object({
-      costCategory: z.string(),
-      description: z.string().nullable(),
-      amountPerYear: z.number().int().nonnegative(),
-      splitKey: z.enum(SPLIT_KEYS),
-      percentages: z.array(z.number()).nullable(),
-    }),
-  ),
-  trajectoryItems: z.array(
-    z.object({
-      intervention: z.string(),
-      costCategory: z.string(),
-      pricePerTrajectory: z.number().int().nonnegative(),
-      basis: z.enum(TRAJECTORY_BASES),
-      trajectories: z.array(z.number().int().nonnegative()).nullable(),
-      percentage: z.number().nullable(),
-    }),
-  ),
+const storedInt = z.number().int().nonnegative();
+const storedMember = z.object({ name: z.string(), children0to4: storedInt, children0to18: storedInt });
+const storedSharedItem = z
+  .object({
+    costCategory: z.string(),
+    description: z.string().nullable(),
+    amounts: z.array(z.object({ year: z.number().int(), amount: storedInt })).optional(),
+    /** The shape before amounts per year. */
+    amountPerYear: storedInt.optional(),
+    splitKey: z.enum(SPLIT_KEYS),
+    percentages: z.array(z.number()).nullable(),
+  })
+  .refine((item) => item.amounts !== undefined || item.amountPerYear !== undefined, 'Een gedeelde kostenpost zonder bedragen.');
+const storedTrajectoryItem = z.object({
+  intervention: z.string(),
+  costCategory: z.string(),
+  pricePerTrajectory: storedInt,
+  basis: z.enum(TRAJECTORY_BASES),
+  trajectories: z.array(storedInt).nullable(),
+  percentage: z.number().nullable(),
 });
+const storedDocumentShape = z.object({
+  members: z.array(storedMember),
+  sharedItems: z.array(storedSharedItem),
+  trajectoryItems: z.array(storedTrajectoryItem),
+});
+
+function buildStoredDocumentSchema(startYear: number, endYear: number) {
+  const years = yearsOf(startYear, endYear);
+  return storedDocumentShape.transform(
+    (doc): RegionDocument => ({
+      members: doc.members,
+      sharedItems: doc.sharedItems.map(({ amounts, amountPerYear, ...item }) => ({
+        costCategory: item.costCategory,
+        description: item.description,
+        amounts: amountsForYears(years, amounts ?? null, amounts ? null : (amountPerYear ?? 0)),
+        splitKey: item.splitKey,
+        percentages: item.percentages,
+      })),
+      trajectoryItems: doc.trajectoryItems,
+    }),
+  );
+}
+
+const storedSchemas = new Map<string, ReturnType<typeof buildStoredDocumentSchema>>();
+
+/** The schema of a stored document of a plan running from startYear to endYear. */
+export function storedDocumentSchema(startYear: number, endYear: number) {
+  const key = `${startYear}-${endYear}`;
+  let schema = storedSchemas.get(key);
+  if (!schema) {
+    schema = buildStoredDocumentSchema(startYear, endYear);
+    storedSchemas.set(key, schema);
+  }
+  return schema;
+}
 
 export { fieldErrors } from '@/lib/plans/schema';

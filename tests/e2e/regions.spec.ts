@@ -55,6 +55,8 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Deelnemende gemeenten').fill(PASTED);
+  await page.getByLabel('Eerste jaar').fill('2026');
+  await page.getByLabel('Laatste jaar').fill('2027');
   await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
   await expect(page.getByRole('heading', { name: 'Het regionale plan “Gelderland Midden (test)” is gemaakt' })).toBeVisible();
   const editUrl = (await page.locator('#bewerkingslink').textContent()) ?? '';
@@ -65,17 +67,19 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await page.goto(editUrl);
   await expect(page.getByLabel('Deelnemende gemeenten')).toHaveValue(/^Arnhem\t1000\t5000\n/);
   // A refused save: messages per field, axe on the error state.
-  await page.locator('#regio-sharedItems-0-amountPerYear').fill('veel');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('veel');
   await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeVisible();
-  await expect(page.locator('#regio-sharedItems-0-amountPerYear')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Bedrag 2026, gedeelde kostenpost 1')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page);
   await page.locator('#regio-sharedItems-0-description').fill('Training professionals');
   await page.locator('#regio-sharedItems-0-costCategory').selectOption('voorinvesteringen');
-  await page.locator('#regio-sharedItems-0-amountPerYear').fill('€ 45.001');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('€ 45.001');
+  await page.getByLabel('Bedrag 2027, gedeelde kostenpost 1').fill('€ 45.001');
   await page.locator('#regio-sharedItems-0-splitKey').selectOption('kinderen-0-4');
+  // A one-off cost: licences in the first year only (2027 stays empty, i.e. € 0).
   await page.locator('#regio-sharedItems-1-description').fill('Licenties');
-  await page.locator('#regio-sharedItems-1-amountPerYear').fill('1.000');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 2').fill('1.000');
   await page.locator('#regio-sharedItems-1-splitKey').selectOption('gelijk');
   await page.locator('#regio-trajectoryItems-0-intervention').selectOption('voorzorg');
   await page.locator('#regio-trajectoryItems-0-costCategory').selectOption('interventies');
@@ -89,13 +93,15 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   const readPath = new URL(editUrl).pathname.replace(/\/bewerken$/, '');
   await page.goto(readPath);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gelderland Midden (test)');
-  const totals = page.getByRole('table', { name: 'Aandeel per gemeente per jaar, per kostensoort' });
+  const totals = page.getByRole('table', { name: 'Aandeel per gemeente per jaar' });
   await expect(totals.getByRole('row')).toHaveCount(1 + 15 + 1);
-  // Arnhem: 45.001 × 1000/25385 children 0–4 → € 1.772 (largest remainder), licences 1.000/15 → € 67, 5 VoorZorg trajectories.
+  // Arnhem: 45.001 × 1.000/29.385 children 0–4 → € 1.531 (largest remainder) each year, licences 1.000/15 → € 67 in 2026 only,
+  // 5 VoorZorg trajectories (0,5% of 1.000) × € 4.500 = € 22.500 each year.
+  await expect(totals.getByRole('row', { name: /^Arnhem/ })).toHaveText(/Arnhem\s*€\s24\.098\s*€\s24\.031\s*€\s48\.129/);
   const keys = page.getByRole('table', { name: 'Kostenposten, verdeelsleutel en controle per jaar' });
-  await expect(keys.getByRole('row', { name: /Training professionals/ })).toContainText(/€\s45\.001.*€\s45\.001/);
-  await expect(keys.getByRole('row', { name: /Licenties/ })).toContainText(/€\s1\.000.*€\s1\.000/);
-  await expect(page.getByRole('img', { name: /Aandeel per gemeente per jaar/ })).toBeVisible();
+  await expect(keys.getByRole('row', { name: /Training professionals/ })).toContainText(/€\s45\.001\s*€\s45\.001\s*€\s90\.002\s*€\s90\.002/);
+  await expect(keys.getByRole('row', { name: /Licenties/ })).toContainText(/€\s1\.000\s*€\s0\s*€\s1\.000\s*€\s1\.000/);
+  await expect(page.getByRole('img', { name: /Aandeel per gemeente over de hele looptijd/ })).toBeVisible();
   for (const name of GELDERLAND_MIDDEN) await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -162,6 +168,8 @@ test.describe('regional plans without JavaScript', () => {
     await page.goto('/regio/nieuw');
     await page.getByLabel('Naam van de regio of het plan').fill('Zonder JavaScript');
     await page.getByLabel('Deelnemende gemeenten').fill(PASTED);
+    await page.getByLabel('Eerste jaar').fill('2026');
+    await page.getByLabel('Laatste jaar').fill('2027');
     await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
     await expect(page.getByRole('heading', { name: 'Het regionale plan “Zonder JavaScript” is gemaakt' })).toBeVisible();
     const editUrl = (await page.locator('#bewerkingslink').textContent()) ?? '';
@@ -170,7 +178,7 @@ test.describe('regional plans without JavaScript', () => {
 
     await page.goto(editUrl);
     await page.locator('#regio-sharedItems-0-description').fill('Coördinatie');
-    await page.locator('#regio-sharedItems-0-amountPerYear').fill('10.000');
+    await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('10.000');
     await page.locator('#regio-sharedItems-0-splitKey').selectOption('percentages');
     await page.locator('#regio-sharedItems-0-percentages').fill('50; 50');
     await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();

@@ -12,6 +12,7 @@ import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
 import { authorizeRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
+import { yearsOf } from '@/lib/regions/years';
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -47,6 +48,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     errors,
     message,
     version: v,
+    years: previous.years,
   });
   try {
     const gate = await limited();
@@ -74,7 +76,13 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
       return refuse('error', NO_ACCESS);
     }
     revalidatePath(regionReadPath(id));
-    return { status: 'saved', values: stateToFormValues(parsed.data), errors: {}, message: `Opgeslagen als versie ${saved.version}.`, version: saved.version };
+    const years = yearsOf(parsed.data.startYear, parsed.data.endYear);
+    const added = years.filter((y) => !previous.years.includes(y));
+    const note =
+      added.length > 0 && parsed.data.sharedItems.length > 0
+        ? ` De gedeelde kosten hebben voor ${added.join(', ')} nog € 0; vul daar de bedragen in als dat nodig is.`
+        : '';
+    return { status: 'saved', values: stateToFormValues(parsed.data), errors: {}, message: `Opgeslagen als versie ${saved.version}.${note}`, version: saved.version, years };
   } catch (error) {
     console.error('[regio/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
     return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');

@@ -11,6 +11,7 @@ import { authorizeRegion, getRegion } from '@/lib/regions/repository';
 import { SPLIT_KEYS, TRAJECTORY_BASES, TRAJECTORY_BASIS_LABEL } from '@/lib/regions/schema';
 import { SPLIT_KEY_LABEL } from '@/lib/regions/split';
 import { regionReadPath } from '@/lib/regions/urls';
+import { yearsOf } from '@/lib/regions/years';
 import { rotateRegionSecretAction } from './actions';
 import { HandoffForm, RegionEditor } from './region-editor';
 
@@ -29,7 +30,14 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
   await guardEditPage(await headers(), secret, (s) => authorizeRegion(id, s));
 
   const content = getRegionContent();
-  const initial: EditorState = { status: 'editing', values: stateToFormValues(region), errors: {}, message: null, version: region.version };
+  const initial: EditorState = {
+    status: 'editing',
+    values: stateToFormValues(region),
+    errors: {},
+    message: null,
+    version: region.version,
+    years: yearsOf(region.startYear, region.endYear),
+  };
   const handoffInitial: HandoffState = { status: 'idle', values: { member: '0', planLink: '', looptijd: 'structureel' }, errors: {}, message: null };
   return (
     <>

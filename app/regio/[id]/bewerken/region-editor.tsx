@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, FieldError, SelectField, TextField, controlClass, describedBy } from '@/components/form-fields';
-import { fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { MembersField } from '../../nieuw/create-form';
 import { handoffAction, saveRegionAction } from './actions';
 
@@ -60,8 +60,12 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
 
       <div className="grid max-w-2xl gap-5">
         <TextField id={fieldId('name')} name="name" label="Naam van de regio of het plan" defaultValue={v('name')} error={e('name')} maxLength={120} />
-        <fieldset>
+        <fieldset aria-describedby="regio-looptijd-hint">
           <legend className="font-medium">Looptijd</legend>
+          <p id="regio-looptijd-hint" className="text-sm text-muted">
+            Andere jaren? Sla op; daarna heeft het formulier een bedrag per jaar van de nieuwe looptijd. Bedragen voor jaren die dan wegvallen,
+            moeten leeg of 0 zijn.
+          </p>
           <div className="mt-1 flex flex-wrap gap-4">
             <TextField id={fieldId('startYear')} name="startYear" label="Eerste jaar" defaultValue={v('startYear')} error={e('startYear')} inputMode="numeric" inputClassName="w-28" maxLength={4} />
             <TextField id={fieldId('endYear')} name="endYear" label="Laatste jaar" defaultValue={v('endYear')} error={e('endYear')} inputMode="numeric" inputClassName="w-28" maxLength={4} />
@@ -72,8 +76,9 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
 
       <h2 className="mt-10 text-2xl font-bold text-brand-800">Gedeelde kosten</h2>
       <p className="mt-1 max-w-3xl">
-        Kosten die de regio samen draagt, zoals training van professionals en licenties. Het bedrag geldt voor elk jaar van het plan en
-        wordt in hele euro’s over de gemeenten verdeeld; de delen tellen altijd precies op tot het bedrag.
+        Kosten die de regio samen draagt, zoals training van professionals en licenties. Vul per jaar het bedrag in (leeg is € 0), bijvoorbeeld
+        een eenmalige training alleen in het eerste jaar. Elk bedrag wordt in hele euro’s over de gemeenten verdeeld; de delen tellen in elk
+        jaar precies op tot het bedrag.
       </p>
       {Array.from({ length: sharedRows }, (_, i) => {
         const p = `sharedItems.${i}`;
@@ -83,7 +88,6 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
             <div className="grid gap-4 md:grid-cols-2">
               <TextField id={fieldId(`${p}.description`)} name={`${p}.description`} label="Omschrijving" hint="Bijvoorbeeld: training professionals" defaultValue={v(`${p}.description`)} error={e(`${p}.description`)} maxLength={200} />
               <SelectField id={fieldId(`${p}.costCategory`)} name={`${p}.costCategory`} label="Kostensoort" options={categories} defaultValue={v(`${p}.costCategory`) || categories[0]?.value} error={e(`${p}.costCategory`)} />
-              <TextField id={fieldId(`${p}.amountPerYear`)} name={`${p}.amountPerYear`} label="Bedrag per jaar (euro)" defaultValue={v(`${p}.amountPerYear`)} error={e(`${p}.amountPerYear`)} inputMode="numeric" maxLength={20} />
               <SelectField id={fieldId(`${p}.splitKey`)} name={`${p}.splitKey`} label="Verdeelsleutel" options={splitKeys} defaultValue={v(`${p}.splitKey`) || splitKeys[0]?.value} error={e(`${p}.splitKey`)} />
               <TextField
                 id={fieldId(`${p}.percentages`)}
@@ -95,6 +99,35 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
                 className="md:col-span-2"
                 maxLength={2000}
               />
+              <fieldset className="md:col-span-2">
+                <legend className="font-medium">Bedrag per jaar (euro)</legend>
+                <div className="mt-1 flex flex-wrap gap-4">
+                  {state.years.map((year, j) => {
+                    const name = `${amountField(i, j)}.amount`;
+                    return (
+                      <div key={year}>
+                        <input type="hidden" name={`${amountField(i, j)}.year`} value={year} />
+                        <TextField
+                          id={fieldId(name)}
+                          name={name}
+                          label={
+                            <>
+                              <span className="sr-only">Bedrag </span>
+                              {year}
+                              <span className="sr-only">, gedeelde kostenpost {i + 1}</span>
+                            </>
+                          }
+                          defaultValue={v(name)}
+                          error={e(name)}
+                          inputMode="numeric"
+                          inputClassName="w-32"
+                          maxLength={20}
+                        />
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
             </div>
           </fieldset>
         );
