@@ -107,11 +107,10 @@ export function computeSplit(state: RegionState, names: Names): RegionSplit {
       };
     }),
     ...state.trajectoryItems.map((item, index): ItemSplit => {
-      const counts =
-        item.basis === 'historisch'
-          ? members.map((_, i) => item.trajectories?.[i] ?? 0)
-          : members.map((m) => trajectoriesFromPercentage(m.children0to4, Math.round((item.percentage ?? 0) * 100)));
+      // Advised percentage: the same count every year (children are one number per member).
+      const advised = item.basis === 'percentage' ? members.map((m) => trajectoriesFromPercentage(m.children0to4, Math.round((item.percentage ?? 0) * 100))) : null;
       const perYear = years.map((year): ItemYear => {
+        const counts = advised ?? members.map((_, i) => item.trajectories?.find((t) => t.year === year)?.counts[i] ?? 0);
         const shares = counts.map((n) => n * item.pricePerTrajectory);
         return { year, amount: sum(shares), shares, trajectories: counts };
       });
@@ -123,8 +122,8 @@ export function computeSplit(state: RegionState, names: Names): RegionSplit {
         label: names.intervention(item.intervention),
         keyLabel:
           item.basis === 'historisch'
-            ? 'Eigen trajecten per gemeente (historisch gebruik) × prijs per traject'
-            : `Eigen trajecten per gemeente (${pct}% van de kinderen van 0 tot 4 jaar, naar boven afgerond) × prijs per traject`,
+            ? 'Eigen trajecten per gemeente per jaar (historisch gebruik) × prijs per traject'
+            : `Eigen trajecten per gemeente (elk jaar ${pct}% van de kinderen van 0 tot 4 jaar, naar boven afgerond) × prijs per traject`,
         years: perYear,
         total: sum(perYear.map((y) => y.amount)),
       };

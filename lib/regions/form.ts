@@ -1,5 +1,5 @@
 import { formDataToObject, type FormFields } from '@/lib/plans/form-data';
-import { formatBp, membersToText } from './paste';
+import { formatBp, membersToText, trajectoriesToText } from './paste';
 import type { RegionState } from './schema';
 
 /**
@@ -107,7 +107,7 @@ export function stateToFormValues(state: RegionState): FormValues {
     v[`trajectoryItems.${i}.costCategory`] = t.costCategory;
     v[`trajectoryItems.${i}.pricePerTrajectory`] = nl(t.pricePerTrajectory);
     v[`trajectoryItems.${i}.basis`] = t.basis;
-    v[`trajectoryItems.${i}.trajectories`] = t.trajectories ? t.trajectories.join('; ') : '';
+    v[`trajectoryItems.${i}.trajectories`] = t.trajectories ? trajectoriesToText(state.members.map((m) => m.name), t.trajectories) : '';
     v[`trajectoryItems.${i}.percentage`] = t.percentage === null ? '' : formatBp(Math.round(t.percentage * 100));
   });
   return v;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PLAN_LIMITS, always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
-import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, parseCount, parseMemberRows, parsePercentBp, splitList } from './paste';
+import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, MAX_TRAJECTORIES, parseCount, parseMemberRows, parsePercentBp, parseTrajectoryGrid, splitList } from './paste';
 import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
-import { amountsForYears, outsideRangeMessage, yearsOf, type YearAmount } from './years';
+import { amountsForYears, countsForYears, outsideRangeMessage, yearsOf, type YearAmount, type YearCounts } from './years';
 
 /**
  * The one zod schema for a regional plan, used by the JSON API (POST and PUT
@@ -26,7 +26,7 @@ export const REGION_LIMITS = {
   maxMembers: MAX_MEMBERS,
   /** Shared and trajectory items together. */
   maxItems: 100,
-  maxTrajectoriesPerMember: 100_000,
+  maxTrajectoriesPerMember: MAX_TRAJECTORIES,
 } as const;
 
 /** What the schema needs from content/: cost categories and interventions (slugs + names). */
@@ -54,8 +54,12 @@ export type TrajectoryItem = {
   costCategory: string;
   pricePerTrajectory: number;
   basis: TrajectoryBasis;
-  /** Trajectories per member per year (member order) when basis is 'historisch'; else null. */
-  trajectories: number[] | null;
+  /**
+   * When basis is 'historisch': trajectories per year (every year of the plan,
+   * ascending), one count per member in member order; else null. On input
+   * also one number per member (the same every year) or pasted rows.
+   */
+  trajectories: YearCounts[] | null;
   /** Percent of a member's children 0–4 per year when basis is 'percentage'; else null. */
   percentage: number | null;
 };
@@ -159,6 +163,66 @@ const readTrajectoryCount = (v: unknown): number | null => {
   return n !== null && Number.isSafeInteger(n) && n >= 0 && n <= REGION_LIMITS.maxTrajectoriesPerMember ? n : null;
 };
 
+/**
+ * Historical trajectories as given, before the members and years are known:
+ * pasted rows (text), one number per member (the same every year: the shape
+ * before trajectories per year), or per year [{year, counts}].
+ */
+type TrajectoriesInput = { kind: 'text'; text: string } | { kind: 'same'; counts: number[] } | { kind: 'years'; entries: YearCounts[] };
+
+const TRAJECTORIES_SHAPE = 'Geef de trajecten per jaar als [{"year": 2026, "counts": [12, 9, 0]}, …] (één aantal per gemeente), of plak ze als regels.';
+
+function readTrajectories(value: unknown): Parsed<TrajectoriesInput | null> {
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  if (typeof value === 'string') return { ok: true, value: { kind: 'text', text: value } };
+  if (!Array.isArray(value)) return { ok: false, message: TRAJECTORIES_SHAPE };
+  const list: unknown[] = value;
+  if (list.every((v) => typeof v === 'number' || typeof v === 'string')) {
+    const counts = readList(list, readTrajectoryCount, 'de aantallen trajecten');
+    return counts.ok ? { ok: true, value: { kind: 'same', counts: counts.value ?? [] } } : counts;
+  }
+  if (list.length > MAX_YEAR_ENTRIES) return { ok: false, message: 'Geef elk jaar hoogstens één keer.' };
+  const entries: YearCounts[] = [];
+  for (const raw of list) {
+    const m = new Map<string, unknown>(raw && typeof raw === 'object' ? Object.entries(raw) : []);
+    const year = readInteger(m.get('year'));
+    const rawCounts = m.get('counts');
+    if (year === undefined || year < PLAN_LIMITS.minYear || year > PLAN_LIMITS.maxYear || !Array.isArray(rawCounts)) return { ok: false, message: TRAJECTORIES_SHAPE };
+    const counts = readList(rawCounts, readTrajectoryCount, 'de aantallen trajecten');
+    if (!counts.ok) return { ok: false, message: `${year}: ${counts.message}` };
+    entries.push({ year, counts: counts.value ?? [] });
+  }
+  return { ok: true, value: { kind: 'years', entries } };
+}
+
+/** The trajectories of every year of the plan, for these members; or what is wrong, in Dutch. */
+function resolveTrajectories(input: TrajectoriesInput, members: readonly Member[], range: Range): Parsed<YearCounts[]> {
+  const years = yearsOf(range.start, range.end);
+  const perMember = (n: number) => `Geef ${members.length} aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu ${n}).`;
+  switch (input.kind) {
+    case 'text': {
+      const grid = parseTrajectoryGrid(input.text, members.map((m) => m.name), range.start, range.end);
+      return grid.ok ? grid : { ok: false, message: grid.errors.join(' ') };
+    }
+    case 'same':
+      if (input.counts.length !== members.length) return { ok: false, message: perMember(input.counts.length) };
+      return { ok: true, value: years.map((year) => ({ year, counts: [...input.counts] })) };
+    case 'years': {
+      const problems: string[] = [];
+      const seen = new Set<number>();
+      for (const { year, counts } of input.entries) {
+        if (seen.has(year)) problems.push(`${year} staat er al eerder in; geef elk jaar één keer.`);
+        seen.add(year);
+        if (counts.length !== members.length) problems.push(`${year}: ${perMember(counts.length)}`);
+        else if (!years.includes(year) && counts.some((n) => n !== 0)) {
+          problems.push(outsideRangeMessage(year, range.start, range.end, `Zet de aantallen van ${year} op 0 of laat het jaar weg, of pas de looptijd aan.`));
+        }
+      }
+      return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true, value: countsForYears(years, input.entries, members.length) };
+    }
+  }
+}
+
 function slugField(slugs: ReadonlySet<string>, missing: string, unknown: string) {
   return field((v): Parsed<string> => {
     if (v === undefined || v === null || v === '') return { ok: false, message: missing };
@@ -210,7 +274,7 @@ function buildSchemas(content: RegionContent) {
       costCategory,
       pricePerTrajectory: field((v) => readAmount(v)),
       basis: oneOfField(TRAJECTORY_BASES, 'Kies historisch gebruik of een geadviseerd percentage.'),
-      trajectories: field((v) => readList(v, readTrajectoryCount, 'de aantallen trajecten')),
+      trajectories: field(readTrajectories),
       percentage: field((v): Parsed<number | null> => {
         if (v === undefined || v === null || v === '') return { ok: true, value: null };
         const bp = readPercentBp(v);
@@ -276,13 +340,11 @@ function buildSchemas(content: RegionContent) {
       trajectories.forEach((item, i) => {
         if (!item || typeof item !== 'object') return;
         if (item.basis === 'historisch') {
-          const list = Array.isArray(item.trajectories) ? item.trajectories : null;
-          if (!list || list.length !== members.length) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['trajectoryItems', i, 'trajectories'],
-              message: `Geef ${members.length} aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst${list ? ` (nu ${list.length})` : ''}.`,
-            });
+          const path = ['trajectoryItems', i, 'trajectories'];
+          if (item.trajectories === null) ctx.addIssue({ code: 'custom', path, message: 'Vul de aantallen trajecten per gemeente per jaar in.' });
+          else if (range && item.trajectories && typeof item.trajectories === 'object' && 'kind' in item.trajectories) {
+            const resolved = resolveTrajectories(item.trajectories, members, range);
+            if (!resolved.ok) ctx.addIssue({ code: 'custom', path, message: resolved.message });
           }
         } else if (item.basis === 'percentage' && item.percentage === null) {
           ctx.addIssue({ code: 'custom', path: ['trajectoryItems', i, 'percentage'], message: 'Vul het geadviseerde percentage in.' });
@@ -305,11 +367,19 @@ function buildSchemas(content: RegionContent) {
           // Stored as percent again (bp / 100), the unit users and the API speak.
           percentages: s.splitKey === 'percentages' && s.percentages ? s.percentages.map((bp) => bp / 100) : null,
         })),
-        trajectoryItems: data.trajectoryItems.map((t) => ({
-          ...t,
-          trajectories: t.basis === 'historisch' ? t.trajectories : null,
-          percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
-        })),
+        trajectoryItems: data.trajectoryItems.map((t) => {
+          // Checked above; a failure here would be a bug, not the user's input.
+          const resolved = t.basis === 'historisch' && t.trajectories ? resolveTrajectories(t.trajectories, data.members, { start: data.startYear, end: data.endYear }) : null;
+          if (resolved && !resolved.ok) throw new Error(`trajectories: ${resolved.message}`);
+          return {
+            intervention: t.intervention,
+            costCategory: t.costCategory,
+            pricePerTrajectory: t.pricePerTrajectory,
+            basis: t.basis,
+            trajectories: resolved ? resolved.value : null,
+            percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
+          };
+        }),
       };
     });
 
@@ -365,7 +435,8 @@ const storedTrajectoryItem = z.object({
   costCategory: z.string(),
   pricePerTrajectory: storedInt,
   basis: z.enum(TRAJECTORY_BASES),
-  trajectories: z.array(storedInt).nullable(),
+  /** Per year; or, before trajectories per year, one count per member (the same every year). */
+  trajectories: z.union([z.array(z.object({ year: z.number().int(), counts: z.array(storedInt) })), z.array(storedInt)]).nullable(),
   percentage: z.number().nullable(),
 });
 const storedDocumentShape = z.object({
@@ -373,6 +444,13 @@ const storedDocumentShape = z.object({
   sharedItems: z.array(storedSharedItem),
   trajectoryItems: z.array(storedTrajectoryItem),
 });
+
+const isSameEveryYear = (t: YearCounts[] | number[]): t is number[] => t.every((x: YearCounts | number) => typeof x === 'number');
+
+function storedCounts(trajectories: YearCounts[] | number[], years: readonly number[], memberCount: number): YearCounts[] {
+  if (isSameEveryYear(trajectories)) return years.map((year) => ({ year, counts: [...trajectories] }));
+  return countsForYears(years, trajectories, memberCount);
+}
 
 function buildStoredDocumentSchema(startYear: number, endYear: number) {
   const years = yearsOf(startYear, endYear);
@@ -386,7 +464,10 @@ function buildStoredDocumentSchema(startYear: number, endYear: number) {
         splitKey: item.splitKey,
         percentages: item.percentages,
       })),
-      trajectoryItems: doc.trajectoryItems,
+      trajectoryItems: doc.trajectoryItems.map(({ trajectories, ...item }) => ({
+        ...item,
+        trajectories: trajectories === null ? null : storedCounts(trajectories, years, doc.members.length),
+      })),
     }),
   );
 }

@@ -10,6 +10,8 @@
  */
 
 export type YearAmount = { year: number; amount: number };
+/** Trajectories in one year, one count per member (member order). */
+export type YearCounts = { year: number; counts: number[] };
 
 /** startYear … endYear, ascending (empty when the range is reversed). */
 export function yearsOf(startYear: number, endYear: number): number[] {
@@ -23,8 +25,8 @@ export function rangeLabel(startYear: number, endYear: number): string {
   return startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
 }
 
-export function outsideRangeMessage(year: number, startYear: number, endYear: number): string {
-  return `${year} valt buiten de looptijd van het plan (${rangeLabel(startYear, endYear)}). Maak dit leeg of 0, of pas de looptijd aan.`;
+export function outsideRangeMessage(year: number, startYear: number, endYear: number, fix = 'Maak dit leeg of 0, of pas de looptijd aan.'): string {
+  return `${year} valt buiten de looptijd van het plan (${rangeLabel(startYear, endYear)}). ${fix}`;
 }
 
 /** One entry per year of `years`: the given amount, or the same amount every year, or 0. */
@@ -36,4 +38,10 @@ export function amountsForYears(years: readonly number[], entries: readonly Year
 /** The amount of one year (0 when the item has no entry for it). */
 export function amountIn(entries: readonly YearAmount[], year: number): number {
   return entries.find((e) => e.year === year)?.amount ?? 0;
+}
+
+/** Every year of `years`: the counts given for it, or zeros (one per member). */
+export function countsForYears(years: readonly number[], entries: readonly YearCounts[], memberCount: number): YearCounts[] {
+  const given = new Map(entries.map((e) => [e.year, e.counts]));
+  return years.map((year) => ({ year, counts: Array.from({ length: memberCount }, (_, m) => given.get(year)?.[m] ?? 0) }));
 }

@@ -106,6 +106,41 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await expectNoAxeViolations(page);
 });
 
+test('historical trajectories pasted per member per year from a spreadsheet', async ({ page, request }) => {
+  const region = await apiRegion(request);
+  await page.goto(region.editUrl);
+  const grid = page.getByLabel('Trajecten per gemeente per jaar (bij historisch gebruik)').first();
+  await page.locator('#regio-trajectoryItems-0-intervention').selectOption('voorzorg');
+  await page.locator('#regio-trajectoryItems-0-costCategory').selectOption('interventies');
+  await page.locator('#regio-trajectoryItems-0-pricePerTrajectory').fill('4.500');
+  // A row is missing and one has a word: nothing is saved, the pasted text stays.
+  const bad = ['Gemeente\t2026\t2027', 'Arnhem\tveel\t1'].join('\n');
+  await grid.fill(bad);
+  await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+  await expect(summary).toContainText('Regel 2: “veel” is geen heel aantal trajecten.');
+  await expect(summary).toContainText('Er ontbreken trajecten voor Barneveld');
+  await expect(grid).toHaveValue(bad);
+  await expect(grid).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+
+  // Rows = members (by name, any order), columns = years, as copied from a spreadsheet.
+  const rows = GELDERLAND_MIDDEN.map((name, i) => `${name}\t${i % 3}\t${(i + 1) % 3}`).reverse();
+  await grid.fill(['Gemeente\t2026\t2027', ...rows].join('\n'));
+  await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  await expect(page.getByText('Opgeslagen als versie 2.')).toBeVisible();
+  // The form shows the stored counts the same way, in the order of the member list.
+  await expect(grid).toHaveValue(/^Gemeente\t2026\t2027\nArnhem\t0\t1\nBarneveld\t1\t2\n/);
+
+  await page.goto(region.readUrl);
+  // Arnhem: no trajectory in 2026, one in 2027; Barneveld: one, then two.
+  const arnhem = page.getByRole('table', { name: 'Aandeel van Arnhem per kostenpost en jaar' });
+  await expect(arnhem.getByRole('row', { name: /VoorZorg/ })).toContainText(/€\s0\s*0 trajecten\s*€\s4\.500\s*1 traject\s*€\s4\.500/);
+  const barneveld = page.getByRole('table', { name: 'Aandeel van Barneveld per kostenpost en jaar' });
+  await expect(barneveld.getByRole('row', { name: /VoorZorg/ })).toContainText(/€\s4\.500\s*1 traject\s*€\s9\.000\s*2 trajecten\s*€\s13\.500/);
+  await expectNoAxeViolations(page);
+});
+
 test('handing a member’s share to its municipal plan; the region shows who did', async ({ page, request }) => {
   const region = await apiRegion(request);
   const planRes = await request.post('/api/plannen', { data: { municipality: 'Ede', title: 'Plan Ede', startYear: 2026, endYear: 2027 } });

@@ -64,6 +64,7 @@ const regionBody = z.object({
   region: z.object({ version: z.number(), name: z.string() }),
   members: z.array(z.object({ name: z.string() })),
   sharedItems: z.array(z.object({ amounts: z.array(z.object({ year: z.number(), amount: z.number() })) })),
+  trajectoryItems: z.array(z.object({ trajectories: z.array(z.object({ year: z.number(), counts: z.array(z.number()) })).nullable() })),
   split: z.object({
     items: z.array(z.object({ years: z.array(z.object({ year: z.number(), amount: z.number(), shares: z.array(z.number()) })), total: z.number() })),
     total: z.number(),
@@ -192,6 +193,60 @@ describe('POST/GET/PUT /api/regio', () => {
     ]);
   });
 
+  it('takes historical trajectories per member per year: as JSON per year, pasted rows, or one number per member', async () => {
+    const item = { intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 4000, basis: 'historisch' };
+    // One number per member (the shape before trajectories per year): the same every year.
+    expect((await getRegion((await createRegion()).id)).body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [2, 1, 0] },
+      { year: 2027, counts: [2, 1, 0] },
+    ]);
+    const perYear = await createRegion({ ...REGION, trajectoryItems: [{ ...item, trajectories: [{ year: 2027, counts: [3, 2, 1] }] }] });
+    const { body } = await getRegion(perYear.id);
+    expect(body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [0, 0, 0] },
+      { year: 2027, counts: [3, 2, 1] },
+    ]);
+    expect(body.split.items[1]?.years.map((y) => y.shares)).toEqual([
+      [0, 0, 0],
+      [12_000, 8_000, 4_000],
+    ]);
+    const pasted = await createRegion({ ...REGION, trajectoryItems: [{ ...item, trajectories: 'Gemeente;2026;2027\nRenkum;1;0\nArnhem;1.000;2\nEde;5;5' }] });
+    expect((await getRegion(pasted.id)).body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [1000, 5, 1] },
+      { year: 2027, counts: [2, 5, 0] },
+    ]);
+  });
+
+  it('refuses trajectories that do not fit the members or the years, with one Dutch message per item', async () => {
+    const item = { intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 4000, basis: 'historisch' };
+    const res = await h.collection.POST(
+      new Request(
+        `${BASE}/api/regio`,
+        json({
+          ...REGION,
+          trajectoryItems: [
+            { ...item, trajectories: [{ year: 2026, counts: [1, 2] }] },
+            { ...item, trajectories: [{ year: 2028, counts: [1, 0, 0] }] },
+            { ...item, trajectories: 'Arnhem\t1\nEde\t2' },
+            { ...item, trajectories: [1, 2] },
+            { ...item },
+            { ...item, trajectories: { 2026: [1, 2, 3] } },
+          ],
+        }),
+      ),
+    );
+    expect(res.status).toBe(422);
+    const { errors } = z.object({ errors: z.record(z.string(), z.string()) }).parse(await res.json());
+    expect(errors).toEqual({
+      'trajectoryItems.0.trajectories': '2026: Geef 3 aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu 2).',
+      'trajectoryItems.1.trajectories': '2028 valt buiten de looptijd van het plan (2026–2027). Zet de aantallen van 2028 op 0 of laat het jaar weg, of pas de looptijd aan.',
+      'trajectoryItems.2.trajectories': 'Er ontbreken trajecten voor Renkum.',
+      'trajectoryItems.3.trajectories': 'Geef 3 aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu 2).',
+      'trajectoryItems.4.trajectories': 'Vul de aantallen trajecten per gemeente per jaar in.',
+      'trajectoryItems.5.trajectories': 'Geef de trajecten per jaar als [{"year": 2026, "counts": [12, 9, 0]}, …] (één aantal per gemeente), of plak ze als regels.',
+    });
+  });
+
   it('reads a document stored in the old shape (one amountPerYear) as that amount in every year', async () => {
     const c = await createRegion();
     const old = {
@@ -200,7 +255,7 @@ describe('POST/GET/PUT /api/regio', () => {
         { name: 'Ede', children0to4: 6000, children0to18: 25000 },
       ],
       sharedItems: [{ costCategory: 'voorinvesteringen', description: 'Training', amountPerYear: 1_000, splitKey: 'gelijk', percentages: null }],
-      trajectoryItems: [],
+      trajectoryItems: [{ intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 100, basis: 'historisch', trajectories: [3, 1], percentage: null }],
     };
     await db.region.update({ where: { id: c.id }, data: { document: JSON.stringify(old) } });
     const { body } = await getRegion(c.id);
@@ -211,6 +266,15 @@ describe('POST/GET/PUT /api/regio', () => {
     expect(body.split.items[0]?.years.map((y) => y.shares)).toEqual([
       [500, 500],
       [500, 500],
+    ]);
+    // And historical trajectories stored as one number per member: the same every year.
+    expect(body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [3, 1] },
+      { year: 2027, counts: [3, 1] },
+    ]);
+    expect(body.split.items[1]?.years.map((y) => y.shares)).toEqual([
+      [300, 100],
+      [300, 100],
     ]);
   });
 
@@ -473,18 +537,28 @@ describe('the edit form mapping', () => {
     expect(values['sharedItems.0.amounts.1.amount']).toBe('0');
     expect(regionSchema.parse(h.form.formToInput(Object.entries(values)).input)).toEqual(state);
 
-    // The plan now starts in 2027: the 0 of 2026 is dropped, the 40.000 of 2026 is refused at its input.
+    // The plan now starts in 2027: the 0 of 2026 is dropped, the 40.000 of 2026 and the trajectories of 2026 are refused.
     const moved = { ...values, startYear: '2027', endYear: '2028' };
     const refused = regionSchema.safeParse(h.form.formToInput(Object.entries(moved)).input);
     expect(refused.success).toBe(false);
     if (refused.success) return;
     expect(h.form.errorsToFieldIds(h.schema.fieldErrors(refused.error), { sharedRows: [0], trajectoryRows: [0] })).toEqual({
       'regio-sharedItems-0-amounts-0-amount': '2026 valt buiten de looptijd van het plan (2027–2028). Maak dit leeg of 0, of pas de looptijd aan.',
+      'regio-trajectoryItems-0-trajectories': '2026 valt buiten de looptijd van het plan (2027–2028). Zet de kolom 2026 op 0 of haal hem weg, of pas de looptijd aan.',
     });
-    const cleared = regionSchema.parse(h.form.formToInput(Object.entries({ ...moved, 'sharedItems.0.amounts.0.amount': '' })).input);
+    expect(values['trajectoryItems.0.trajectories']).toBe('Gemeente\t2026\t2027\nArnhem\t2\t2\nEde\t1\t1\nRenkum\t0\t0');
+    const cleared = regionSchema.parse(
+      h.form.formToInput(
+        Object.entries({ ...moved, 'sharedItems.0.amounts.0.amount': '', 'trajectoryItems.0.trajectories': 'Gemeente\t2026\t2027\nArnhem\t0\t2\nEde\t0\t1\nRenkum\t0\t0' }),
+      ).input,
+    );
     expect(cleared.sharedItems[0]?.amounts).toEqual([
       { year: 2027, amount: 0 },
       { year: 2028, amount: 0 },
+    ]);
+    expect(cleared.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2027, counts: [2, 1, 0] },
+      { year: 2028, counts: [0, 0, 0] },
     ]);
   });
 });

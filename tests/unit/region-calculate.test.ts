@@ -37,7 +37,17 @@ describe('computeSplit', () => {
           { costCategory: 'proceskosten', description: 'Coördinatie', amounts: both(999), splitKey: 'percentages', percentages: [50, 25.5, 24.5] },
         ],
         trajectoryItems: [
-          { intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 5000, basis: 'historisch', trajectories: [3, 0, 1], percentage: null },
+          {
+            intervention: 'voorzorg',
+            costCategory: 'interventies',
+            pricePerTrajectory: 5000,
+            basis: 'historisch',
+            trajectories: [
+              { year: 2026, counts: [3, 0, 1] },
+              { year: 2027, counts: [3, 0, 1] },
+            ],
+            percentage: null,
+          },
           // 1,5% of 300 = 4,5 → 5; of 200 = 3; of 100 = 1,5 → 2 (a trajectory is bought whole).
           { intervention: 'stevig-ouderschap', costCategory: 'interventies', pricePerTrajectory: 1000, basis: 'percentage', trajectories: null, percentage: 1.5 },
         ],
@@ -64,6 +74,45 @@ describe('computeSplit', () => {
     expect(a?.total).toBe(2 * (534 + 499 + 20000));
     expect(split.byYear.map((y) => y.total)).toEqual([1000 + 100 + 999 + 20000 + 10000, 1000 + 100 + 999 + 20000 + 10000]);
     expect(sum(split.members.map((m) => m.total))).toBe(split.total);
+  });
+
+  it('uses each year’s own historical trajectories; an advised percentage gives the same count every year', () => {
+    const split = computeSplit(
+      {
+        ...base,
+        trajectoryItems: [
+          {
+            intervention: 'voorzorg',
+            costCategory: 'interventies',
+            pricePerTrajectory: 5000,
+            basis: 'historisch',
+            trajectories: [
+              { year: 2026, counts: [3, 0, 1] },
+              { year: 2027, counts: [4, 2, 0] },
+            ],
+            percentage: null,
+          },
+          // 1% of 300 = 3, of 200 = 2, of 100 = 1, in both years.
+          { intervention: 'stevig-ouderschap', costCategory: 'interventies', pricePerTrajectory: 1000, basis: 'percentage', trajectories: null, percentage: 1 },
+        ],
+      },
+      names,
+    );
+    const [historical, advised] = split.items;
+    expect(historical?.years.map((y) => [y.year, y.trajectories, y.shares, y.amount])).toEqual([
+      [2026, [3, 0, 1], [15_000, 0, 5_000], 20_000],
+      [2027, [4, 2, 0], [20_000, 10_000, 0], 30_000],
+    ]);
+    expect(historical?.total).toBe(50_000);
+    expect(advised?.years.map((y) => y.trajectories)).toEqual([
+      [3, 2, 1],
+      [3, 2, 1],
+    ]);
+    expect(split.members.map((m) => m.years.map((y) => y.total))).toEqual([
+      [18_000, 23_000],
+      [2_000, 12_000],
+      [6_000, 1_000],
+    ]);
   });
 
   it('splits each year’s own amount: a one-off training in the first year only', () => {

@@ -38,6 +38,8 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
   const v = (name: string) => values[name] ?? '';
   const e = (name: string) => errors[fieldId(name)];
   const sharedRows = rowCount(values, 'sharedItems');
+  const yearsHint = state.years.join('; ');
+  const exampleCounts = state.years.map((_, j) => 12 + j).join('; ');
   const trajectoryRows = rowCount(values, 'trajectoryItems');
 
   return (
@@ -136,7 +138,8 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
       <h2 className="mt-10 text-2xl font-bold text-brand-800">Trajecten per gemeente</h2>
       <p className="mt-1 max-w-3xl">
         Elke gemeente betaalt haar eigen trajecten: het aantal trajecten per jaar maal de prijs per traject. Het aantal komt uit historisch
-        gebruik of uit een geadviseerd percentage van de kinderen van 0 tot 4 jaar (naar boven afgerond op hele trajecten).
+        gebruik (per gemeente per jaar) of uit een geadviseerd percentage van de kinderen van 0 tot 4 jaar (elk jaar hetzelfde, per gemeente
+        naar boven afgerond op hele trajecten).
       </p>
       {Array.from({ length: trajectoryRows }, (_, i) => {
         const p = `trajectoryItems.${i}`;
@@ -151,11 +154,14 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
               <TextField
                 id={fieldId(`${p}.trajectories`)}
                 name={`${p}.trajectories`}
-                label="Trajecten per jaar per gemeente (bij historisch gebruik)"
-                hint="Eén aantal per gemeente, in de volgorde van de lijst, gescheiden door puntkomma’s."
+                label="Trajecten per gemeente per jaar (bij historisch gebruik)"
+                hint={`Plak uit een spreadsheet: een kopregel met de jaren, dan één regel per gemeente met de naam en een aantal per jaar, gescheiden door een tab of puntkomma. Bijvoorbeeld: Gemeente; ${yearsHint}, dan Arnhem; ${exampleCounts}. Eén aantal na de naam geldt voor elk jaar.`}
                 defaultValue={v(`${p}.trajectories`)}
                 error={e(`${p}.trajectories`)}
-                maxLength={2000}
+                multiline
+                inputClassName="w-full h-40 font-mono"
+                className="md:col-span-2"
+                maxLength={20000}
               />
               <TextField
                 id={fieldId(`${p}.percentage`)}
