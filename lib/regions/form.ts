@@ -1,4 +1,5 @@
 import { formDataToObject, type FormFields } from '@/lib/plans/form-data';
+import type { Conflict } from '@/lib/revision-history';
 import { formatBp, membersToText, trajectoriesToText } from './paste';
 import type { RegionState } from './schema';
 
@@ -136,6 +137,8 @@ export type EditorState = {
    * changed the plan's years), so nothing typed disappears.
    */
   years: number[];
+  /** Set when the save was refused because someone else saved first. */
+  conflict: Conflict | null;
 };
 
 export type HandoffState = {

@@ -6,10 +6,12 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { LOOPTIJDEN } from '@/lib/plans/schema';
 import { planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { getRegionContent } from '@/lib/regions/content-server';
-import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { conflictLines } from '@/lib/revision-history';
+import { getRegionContent, regionNames } from '@/lib/regions/content-server';
+import { describeRegionChange } from '@/lib/regions/diff';
+import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type FormValues, type HandoffState } from '@/lib/regions/form';
 import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
-import { authorizeRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { authorizeRegion, compareRegionVersions, getRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
 import { yearsOf } from '@/lib/regions/years';
@@ -32,8 +34,9 @@ const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer)
 /**
  * Saves the whole regional plan. Order: authorise (rate limit, secret), then
  * safeParse with the API's schema, then write (version-checked), then
- * revalidate. A refusal returns every posted value, so nothing typed is lost;
- * a conflict also moves the form to the newer version, so saving again is a
+ * revalidate. A refusal returns every posted value,
+ * so nothing typed is lost; a conflict also lists what the newer version
+ * changed and moves the form to that version, so saving again is a
  * deliberate replace.
  */
 export async function saveRegionAction(previous: EditorState, form: FormData): Promise<EditorState> {
@@ -42,13 +45,14 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
   const formVersion = Number(text(form, 'version'));
   const values = formValues(form);
   const version = Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version;
-  const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}, v = version): EditorState => ({
+  const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}): EditorState => ({
     status,
     values,
     errors,
     message,
-    version: v,
+    version,
     years: previous.years,
+    conflict: null,
   });
   try {
     const gate = await limited();
@@ -58,35 +62,63 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
       if (auth.reason === 'forbidden') secretFailureLimiter.hit(gate.key);
       return refuse('error', NO_ACCESS);
     }
-    if (auth.region.version !== version) {
-      return refuse(
-        'conflict',
-        `Iemand anders heeft dit regionale plan intussen opgeslagen (versie ${auth.region.version}). Uw wijzigingen zijn niet opgeslagen en staan nog in het formulier. Bekijk de leeslink voor de nieuwste versie; slaat u nu opnieuw op, dan vervangt u die versie.`,
-        {},
-        auth.region.version,
-      );
-    }
+
+    if (auth.region.version !== version) return await conflict(id, version, auth.region.version, values, previous.years);
     const mapped = formToInput(form.entries());
     const parsed = regionSchemas(getRegionContent()).regionSchema.safeParse(mapped.input);
     if (!parsed.success) return refuse('invalid', null, errorsToFieldIds(fieldErrors(parsed.error), mapped));
     const saved = await saveAuthorizedRegion(auth.region, version, parsed.data);
     if (!saved.ok) {
-      if (saved.reason === 'conflict') return refuse('conflict', 'Iemand anders heeft dit regionale plan zojuist opgeslagen. Uw wijzigingen zijn niet opgeslagen; sla opnieuw op om die versie te vervangen.', {}, saved.currentVersion);
+      if (saved.reason === 'conflict') return await conflict(id, version, saved.currentVersion, values, previous.years);
       if (saved.reason === 'invalid') return refuse('invalid', null, errorsToFieldIds(saved.errors, mapped));
       return refuse('error', NO_ACCESS);
     }
-    revalidatePath(regionReadPath(id));
-    const years = yearsOf(parsed.data.startYear, parsed.data.endYear);
-    const added = years.filter((y) => !previous.years.includes(y));
+    const added = yearsOf(parsed.data.startYear, parsed.data.endYear).filter((y) => !previous.years.includes(y));
     const note =
       added.length > 0 && parsed.data.sharedItems.length > 0
         ? ` De gedeelde kosten hebben voor ${added.join(', ')} nog € 0; vul daar de bedragen in als dat nodig is.`
         : '';
-    return { status: 'saved', values: stateToFormValues(parsed.data), errors: {}, message: `Opgeslagen als versie ${saved.version}.${note}`, version: saved.version, years };
+    return await afterWrite(id, `Opgeslagen als versie ${saved.version}.${note}`);
   } catch (error) {
     console.error('[regio/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
     return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
   }
+}
+
+/** Revalidate the read and edit pages, and answer with the stored plan. */
+async function afterWrite(id: string, message: string): Promise<EditorState> {
+  revalidatePath(regionReadPath(id), 'layout');
+  const region = await getRegion(id);
+  if (!region) notFound();
+  return {
+    status: 'saved',
+    values: stateToFormValues(region),
+    errors: {},
+    message,
+    version: region.version,
+    years: yearsOf(region.startYear, region.endYear),
+    conflict: null,
+  };
+}
+
+/**
+ * A stale save: nothing written, the user's values kept, what the
+ * newer version changed listed, and the form based on that version.
+ */
+async function conflict(id: string, from: number, current: number, values: FormValues, years: number[]): Promise<EditorState> {
+  // The page around the form shows the newer version; the form keeps the user's values.
+  revalidatePath(regionReadPath(id), 'layout');
+  const names = regionNames(getRegionContent());
+  const changes = (await compareRegionVersions(id, from, current)) ?? [];
+  return {
+    status: 'conflict',
+    values,
+    errors: {},
+    message: null,
+    version: current,
+    years,
+    conflict: { version: current, changes: conflictLines(changes.map((c) => describeRegionChange(c, names))) },
+  };
 }
 
 /**

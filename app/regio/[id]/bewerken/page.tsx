@@ -37,7 +37,9 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
     message: null,
     version: region.version,
     years: yearsOf(region.startYear, region.endYear),
+    conflict: null,
   };
+
   const handoffInitial: HandoffState = { status: 'idle', values: { member: '0', planLink: '', looptijd: 'structureel' }, errors: {}, message: null };
   return (
     <>
@@ -66,6 +68,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
       <RegionEditor
         regionId={region.id}
         secret={secret}
+        readPath={regionReadPath(region.id)}
         initial={initial}
         categories={content.kostensoorten.map((k) => ({ value: k.slug, label: k.naam }))}
         interventions={content.interventies.map((i) => ({ value: i.slug, label: i.naam }))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
+import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, SelectField, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { MembersField } from '../../nieuw/create-form';
@@ -11,6 +12,7 @@ type Option = { value: string; label: string };
 type Props = {
   regionId: string;
   secret: string;
+  readPath: string;
   initial: EditorState;
   categories: Option[];
   interventions: Option[];
@@ -23,7 +25,7 @@ type Props = {
  * it works without JavaScript. Item lists always end in two empty rows; a
  * filled one becomes an item on save (and two new empty rows appear).
  */
-export function RegionEditor({ regionId, secret, initial, categories, interventions, splitKeys, bases }: Props) {
+export function RegionEditor({ regionId, secret, readPath, initial, categories, interventions, splitKeys, bases }: Props) {
   const [state, formAction, pending] = useActionState(saveRegionAction, initial);
   const first = useRef(true);
   useEffect(() => {
@@ -49,6 +51,7 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
       <ErrorSummary errors={errors} />
+      {state.status === 'conflict' && state.conflict && <ConflictNotice id="regio-melding" conflict={state.conflict} readPath={readPath} noun="dit regionale plan" />}
       {state.message && (
         <p
           id="regio-melding"
