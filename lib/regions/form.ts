@@ -17,6 +17,8 @@ import type { RegionState } from './schema';
  */
 
 export type FormValues = Record<string, string>;
+/** The edit form's id: the restore buttons of the history (outside the form) belong to it. */
+export const REGION_FORM_ID = 'regio-formulier';
 export const EXTRA_ROWS = 2;
 
 /** Fields whose value alone does not make a row "filled" (selects and hidden years always post a value). */
@@ -137,7 +139,7 @@ export type EditorState = {
    * changed the plan's years), so nothing typed disappears.
    */
   years: number[];
-  /** Set when the save was refused because someone else saved first. */
+  /** Set when the save or restore was refused because someone else saved first. */
   conflict: Conflict | null;
 };
 

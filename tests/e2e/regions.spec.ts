@@ -173,10 +173,62 @@ test('handing a member’s share to its municipal plan; the region shows who did
   await expect(page.getByText('Regionaal budget van samenwerkende gemeenten').first()).toBeVisible();
 });
 
+/** The body of a save: the API's own GET answer, with changes. */
+async function apiSave(request: APIRequestContext, region: z.infer<typeof created>, version: number, patch: Record<string, unknown>) {
+  const current = z
+    .object({ region: z.object({ name: z.string(), startYear: z.number(), endYear: z.number() }), members: z.array(z.unknown()), sharedItems: z.array(z.unknown()), trajectoryItems: z.array(z.unknown()) })
+    .parse(await (await request.get(`/api/regio/${region.id}`)).json());
+  const res = await request.put(`/api/regio/${region.id}`, {
+    headers: { Authorization: `Bearer ${region.editSecret}`, 'If-Match': `"${version}"` },
+    data: { ...current.region, members: current.members, sharedItems: current.sharedItems, trajectoryItems: current.trajectoryItems, ...patch },
+  });
+  expect(res.status()).toBe(200);
+}
+
 const regionState = async (request: APIRequestContext, id: string) =>
   z
     .object({ region: z.object({ name: z.string(), version: z.number() }), members: z.array(z.object({ name: z.string() })), sharedItems: z.array(z.object({ amounts: z.array(z.object({ year: z.number(), amount: z.number() })) })) })
     .parse(await (await request.get(`/api/regio/${id}`)).json());
+
+test('the history lists what each version changed and restores one as a new version', async ({ page, request }) => {
+  const region = await apiRegion(request);
+  await apiSave(request, region, 1, { name: 'Regio, tweede versie' });
+  const training = (amount: number) => [{ costCategory: 'voorinvesteringen', description: 'Training professionals', amounts: [{ year: 2026, amount }], splitKey: 'kinderen-0-4' }];
+  await apiSave(request, region, 2, { sharedItems: training(60_000) });
+
+  await page.goto(region.editUrl);
+  const history = page.getByRole('table', { name: 'Versies van dit regionale plan, nieuwste eerst' });
+  await expect(history.getByRole('row')).toHaveCount(1 + 3);
+  await expect(history.getByRole('row', { name: /^3/ })).toContainText(
+    /Gedeelde kostenpost ‘Training professionals’ gewijzigd: bedrag 2026 €\s45\.000 → €\s60\.000; bedrag 2027 €\s45\.000 → €\s0/,
+  );
+  await expect(history.getByRole('row', { name: /^2/ })).toContainText('Naam: ‘Regio voor de test’ → ‘Regio, tweede versie’');
+  await expect(history.getByRole('row', { name: /^1/ })).toContainText('Regionaal plan gemaakt');
+  await expect(history.getByRole('button', { name: 'Versie 3 terugzetten' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await history.getByRole('button', { name: 'Versie 1 terugzetten' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Versie 1 is teruggezet als nieuwe versie 4.' })).toBeVisible();
+  await expect(page.getByLabel('Naam van de regio of het plan')).toHaveValue('Regio voor de test');
+  await expect(page.getByLabel('Bedrag 2027, gedeelde kostenpost 1')).toHaveValue('45000');
+  await expect(history.getByRole('row')).toHaveCount(1 + 4);
+  await expect(history.getByRole('row', { name: /^4/ })).toContainText('Naam: ‘Regio, tweede versie’ → ‘Regio voor de test’');
+  await expectNoAxeViolations(page);
+  const stored = await regionState(request, region.id);
+  expect(stored.region).toMatchObject({ name: 'Regio voor de test', version: 4 });
+  expect(stored.sharedItems[0]?.amounts).toEqual([
+    { year: 2026, amount: 45_000 },
+    { year: 2027, amount: 45_000 },
+  ]);
+
+  // A restore from a page that is no longer current is refused and says what changed.
+  await apiSave(request, region, 4, { name: 'Intussen' });
+  await history.getByRole('button', { name: 'Versie 3 terugzetten' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Niet opgeslagen' });
+  await expect(alert).toContainText('Iemand anders heeft dit regionale plan intussen opgeslagen (versie 5).');
+  await expect(alert.getByRole('listitem')).toHaveText(['Naam: ‘Regio voor de test’ → ‘Intussen’']);
+  expect((await regionState(request, region.id)).region).toMatchObject({ name: 'Intussen', version: 5 });
+});
 
 test('two editors: the later save is refused with what the other changed, keeps its input, and can then replace it', async ({ browser, request }) => {
   const region = await apiRegion(request);
@@ -296,5 +348,13 @@ test.describe('regional plans without JavaScript', () => {
     // Saving again is a deliberate replace of version 2.
     await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
     await expect(page.getByText('Opgeslagen als versie 3.')).toBeVisible();
+
+    // Restoring without JavaScript: the history's buttons post the same form.
+    const history = page.getByRole('table', { name: 'Versies van dit regionale plan, nieuwste eerst' });
+    await expect(history.getByRole('row')).toHaveCount(1 + 3);
+    await history.getByRole('button', { name: 'Versie 2 terugzetten' }).click();
+    await expect(page.getByText('Versie 2 is teruggezet als nieuwe versie 4.')).toBeVisible();
+    await expect(page.getByLabel('Naam van de regio of het plan')).toHaveValue('Door een ander');
+    await expect(history.getByRole('row')).toHaveCount(1 + 4);
   });
 });

@@ -11,7 +11,7 @@ import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { describeRegionChange } from '@/lib/regions/diff';
 import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type FormValues, type HandoffState } from '@/lib/regions/form';
 import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
-import { authorizeRegion, compareRegionVersions, getRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { authorizeRegion, compareRegionVersions, getRegion, restoreAuthorizedRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
 import { yearsOf } from '@/lib/regions/years';
@@ -32,9 +32,11 @@ async function limited(): Promise<{ key: string; message: string | null }> {
 const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer) wijzigen. Er is niets opgeslagen.';
 
 /**
- * Saves the whole regional plan. Order: authorise (rate limit, secret), then
- * safeParse with the API's schema, then write (version-checked), then
- * revalidate. A refusal returns every posted value,
+ * The one action behind the edit form. The pressed button's `intent` says
+ * what to do: "save" (the save button) or "restore:<version>" (the buttons in
+ * the history, which belong to this form). Order for both: authorise (rate
+ * limit, secret), then safeParse with the API's schema, then write
+ * (version-checked), then revalidate. A refusal returns every posted value,
  * so nothing typed is lost; a conflict also lists what the newer version
  * changed and moves the form to that version, so saving again is a
  * deliberate replace.
@@ -42,6 +44,7 @@ const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer)
 export async function saveRegionAction(previous: EditorState, form: FormData): Promise<EditorState> {
   const id = text(form, 'regionId');
   const secret = text(form, 'sleutel');
+  const intent = text(form, 'intent') || 'save';
   const formVersion = Number(text(form, 'version'));
   const values = formValues(form);
   const version = Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version;
@@ -61,6 +64,22 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     if (!auth.ok) {
       if (auth.reason === 'forbidden') secretFailureLimiter.hit(gate.key);
       return refuse('error', NO_ACCESS);
+    }
+
+    if (intent.startsWith('restore:')) {
+      const revision = Number(intent.slice('restore:'.length));
+      const restored = await restoreAuthorizedRegion(auth.region, version, revision);
+      if (restored.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${restored.version}. De versie daarvoor staat in de geschiedenis.`);
+      switch (restored.reason) {
+        case 'conflict':
+          return await conflict(id, version, restored.currentVersion, values, previous.years);
+        case 'revision-not-found':
+          return refuse('error', `Versie ${revision} bestaat niet.`);
+        case 'invalid':
+          return refuse('error', `Versie ${revision} kan niet worden teruggezet: ${Object.values(restored.errors)[0] ?? 'ze past niet meer bij de catalogus'}`);
+        default:
+          return refuse('error', NO_ACCESS);
+      }
     }
 
     if (auth.region.version !== version) return await conflict(id, version, auth.region.version, values, previous.years);
@@ -85,7 +104,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
   }
 }
 
-/** Revalidate the read and edit pages, and answer with the stored plan. */
+/** Revalidate the read and edit pages (version, history), and answer with the stored plan. */
 async function afterWrite(id: string, message: string): Promise<EditorState> {
   revalidatePath(regionReadPath(id), 'layout');
   const region = await getRegion(id);
@@ -102,11 +121,11 @@ async function afterWrite(id: string, message: string): Promise<EditorState> {
 }
 
 /**
- * A stale save: nothing written, the user's values kept, what the
+ * A stale save or restore: nothing written, the user's values kept, what the
  * newer version changed listed, and the form based on that version.
  */
 async function conflict(id: string, from: number, current: number, values: FormValues, years: number[]): Promise<EditorState> {
-  // The page around the form shows the newer version; the form keeps the user's values.
+  // The page around the form (version, history) shows the newer version; the form keeps the user's values.
   revalidatePath(regionReadPath(id), 'layout');
   const names = regionNames(getRegionContent());
   const changes = (await compareRegionVersions(id, from, current)) ?? [];

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, SelectField, TextField, controlClass, describedBy } from '@/components/form-fields';
-import { amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { REGION_FORM_ID, amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { MembersField } from '../../nieuw/create-form';
 import { handoffAction, saveRegionAction } from './actions';
 
@@ -46,7 +46,7 @@ export function RegionEditor({ regionId, secret, readPath, initial, categories, 
 
   return (
     // key: a saved or refused state re-renders the uncontrolled fields with its values.
-    <form key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate>
+    <form id={REGION_FORM_ID} key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate>
       <input type="hidden" name="regionId" value={regionId} />
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
@@ -181,7 +181,7 @@ export function RegionEditor({ regionId, secret, readPath, initial, categories, 
         );
       })}
 
-      <button type="submit" disabled={pending} className="mt-8 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+      <button type="submit" name="intent" value="save" disabled={pending} className="mt-8 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
         {pending ? 'Bezig met opslaan…' : 'Regionaal plan opslaan'}
       </button>
     </form>
