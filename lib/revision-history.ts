@@ -22,19 +22,32 @@ export type RevisionList = {
 
 export type RevisionPage = { limit?: number; beforeVersion?: number };
 
-/** The page size asked for, within 1 … 200 (default 50). */
-export function revisionPageSize(page: RevisionPage): number {
-  return Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 200);
-}
+/** What a revision table answers for one page: `take` rows newest first, versions below `below` when given. */
+export type RevisionRows = (query: { take: number; below: number | undefined }) => Promise<{ version: number; createdAt: Date }[]>;
 
-/** Rows fetched newest first with `take: limit + 1` → the list. */
-export function toRevisionList(currentVersion: number, rows: readonly { version: number; createdAt: Date }[], limit: number): RevisionList {
+/**
+ * One page of revisions (`limit`, default 50, at most 200, newest first),
+ * given the document's current version (null: unknown document) and how to
+ * read its revision rows.
+ */
+export async function listRevisionsWith(page: RevisionPage, currentVersion: number | null, rows: RevisionRows): Promise<RevisionList | null> {
+  if (currentVersion === null) return null;
+  const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 200);
+  const found = await rows({ take: limit + 1, below: page.beforeVersion });
   return {
     currentVersion,
-    revisions: rows.slice(0, limit).map((r) => ({ version: r.version, savedAt: r.createdAt })),
-    hasMore: rows.length > limit,
+    revisions: found.slice(0, limit).map((r) => ({ version: r.version, savedAt: r.createdAt })),
+    hasMore: found.length > limit,
   };
 }
+
+/** The Prisma query of such a page (the same for every revision table). */
+export const revisionQuery = ({ take, below }: { take: number; below: number | undefined }) => ({
+  where: below === undefined ? {} : { version: { lt: below } },
+  orderBy: { version: 'desc' as const },
+  take,
+  select: { version: true, createdAt: true },
+});
 
 export type HistoryEntry = { version: number; savedAt: Date; current: boolean; changes: string[] };
 export type History = { entries: HistoryEntry[]; more: number };

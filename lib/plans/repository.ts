@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { revisionPageSize, toRevisionList, type RevisionList, type RevisionPage } from '@/lib/revision-history';
+import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
 import { getPlanContent } from './content-server';
@@ -440,15 +440,10 @@ export async function savePlan(
 export async function listRevisions(id: string, page: RevisionPage = {}): Promise<RevisionList | null> {
   if (!looksLikeToken(id)) return null;
   const plan = await db.plan.findUnique({ where: { id }, select: { version: true } });
-  if (!plan) return null;
-  const limit = revisionPageSize(page);
-  const rows = await db.planRevision.findMany({
-    where: { planId: id, ...(page.beforeVersion !== undefined && { version: { lt: page.beforeVersion } }) },
-    orderBy: { version: 'desc' },
-    take: limit + 1,
-    select: { version: true, createdAt: true },
+  return listRevisionsWith(page, plan?.version ?? null, (query) => {
+    const { where, ...rest } = revisionQuery(query);
+    return db.planRevision.findMany({ where: { planId: id, ...where }, ...rest });
   });
-  return toRevisionList(plan.version, rows, limit);
 }
 
 /** The state of one version. Null when the plan or the version is unknown. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from '@/lib/plans/secret';
-import { revisionPageSize, toRevisionList, type RevisionList, type RevisionPage } from '@/lib/revision-history';
+import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { getRegionContent } from './content-server';
 import { diffRegions, type RegionChange } from './diff';
 import { fieldErrors, regionSchemas, storedDocumentSchema, type RegionContent, type RegionDocument, type RegionState } from './schema';
@@ -174,15 +174,10 @@ class ConflictSignal extends Error {}
 export async function listRegionRevisions(id: string, page: RevisionPage = {}): Promise<RevisionList | null> {
   if (!looksLikeToken(id)) return null;
   const region = await db.region.findUnique({ where: { id }, select: { version: true } });
-  if (!region) return null;
-  const limit = revisionPageSize(page);
-  const rows = await db.regionRevision.findMany({
-    where: { regionId: id, ...(page.beforeVersion !== undefined && { version: { lt: page.beforeVersion } }) },
-    orderBy: { version: 'desc' },
-    take: limit + 1,
-    select: { version: true, createdAt: true },
+  return listRevisionsWith(page, region?.version ?? null, (query) => {
+    const { where, ...rest } = revisionQuery(query);
+    return db.regionRevision.findMany({ where: { regionId: id, ...where }, ...rest });
   });
-  return toRevisionList(region.version, rows, limit);
 }
 
 /** The state of one version; null when the regional plan or the version is unknown (or its snapshot unreadable). */

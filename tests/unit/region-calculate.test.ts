@@ -4,13 +4,11 @@ import { computeSplit, type Names } from '@/lib/regions/calculate';
 import type { RegionState } from '@/lib/regions/schema';
 import type { SplitKey } from '@/lib/regions/split';
 import { yearsOf } from '@/lib/regions/years';
+import { advisedItem, countsPerYear, historicalItem, perYear, sharedItem } from './support/region-items';
 
 const names: Names = { category: (s) => s, intervention: (s) => s };
 /** The same amount in 2026 and 2027 (the years of `base`). */
-const both = (amount: number) => [
-  { year: 2026, amount },
-  { year: 2027, amount },
-];
+const both = (amount: number) => perYear(2026, [amount, amount]);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 const base: RegionState = {
@@ -32,24 +30,14 @@ describe('computeSplit', () => {
       {
         ...base,
         sharedItems: [
-          { costCategory: 'voorinvesteringen', description: 'Training', amounts: both(1000), splitKey: 'kinderen-0-4', percentages: null },
-          { costCategory: 'voorinvesteringen', description: 'Licenties', amounts: both(100), splitKey: 'gelijk', percentages: null },
-          { costCategory: 'proceskosten', description: 'Coördinatie', amounts: both(999), splitKey: 'percentages', percentages: [50, 25.5, 24.5] },
+          sharedItem('Training', 'voorinvesteringen', both(1000), 'kinderen-0-4'),
+          sharedItem('Licenties', 'voorinvesteringen', both(100), 'gelijk'),
+          sharedItem('Coördinatie', 'proceskosten', both(999), 'percentages', [50, 25.5, 24.5]),
         ],
         trajectoryItems: [
-          {
-            intervention: 'voorzorg',
-            costCategory: 'interventies',
-            pricePerTrajectory: 5000,
-            basis: 'historisch',
-            trajectories: [
-              { year: 2026, counts: [3, 0, 1] },
-              { year: 2027, counts: [3, 0, 1] },
-            ],
-            percentage: null,
-          },
+          historicalItem('voorzorg', 'interventies', 5000, countsPerYear(2026, [[3, 0, 1], [3, 0, 1]])),
           // 1,5% of 300 = 4,5 → 5; of 200 = 3; of 100 = 1,5 → 2 (a trajectory is bought whole).
-          { intervention: 'stevig-ouderschap', costCategory: 'interventies', pricePerTrajectory: 1000, basis: 'percentage', trajectories: null, percentage: 1.5 },
+          advisedItem('stevig-ouderschap', 'interventies', 1000, 1.5),
         ],
       },
       names,
@@ -81,19 +69,9 @@ describe('computeSplit', () => {
       {
         ...base,
         trajectoryItems: [
-          {
-            intervention: 'voorzorg',
-            costCategory: 'interventies',
-            pricePerTrajectory: 5000,
-            basis: 'historisch',
-            trajectories: [
-              { year: 2026, counts: [3, 0, 1] },
-              { year: 2027, counts: [4, 2, 0] },
-            ],
-            percentage: null,
-          },
+          historicalItem('voorzorg', 'interventies', 5000, countsPerYear(2026, [[3, 0, 1], [4, 2, 0]])),
           // 1% of 300 = 3, of 200 = 2, of 100 = 1, in both years.
-          { intervention: 'stevig-ouderschap', costCategory: 'interventies', pricePerTrajectory: 1000, basis: 'percentage', trajectories: null, percentage: 1 },
+          advisedItem('stevig-ouderschap', 'interventies', 1000, 1),
         ],
       },
       names,
@@ -120,30 +98,7 @@ describe('computeSplit', () => {
       {
         ...base,
         endYear: 2028,
-        sharedItems: [
-          {
-            costCategory: 'voorinvesteringen',
-            description: 'Training',
-            amounts: [
-              { year: 2026, amount: 40_000 },
-              { year: 2027, amount: 0 },
-              { year: 2028, amount: 0 },
-            ],
-            splitKey: 'kinderen-0-4',
-            percentages: null,
-          },
-          {
-            costCategory: 'proceskosten',
-            description: 'Coördinatie',
-            amounts: [
-              { year: 2026, amount: 100 },
-              { year: 2027, amount: 101 },
-              { year: 2028, amount: 102 },
-            ],
-            splitKey: 'gelijk',
-            percentages: null,
-          },
-        ],
+        sharedItems: [sharedItem('Training', 'voorinvesteringen', perYear(2026, [40_000, 0, 0]), 'kinderen-0-4'), sharedItem('Coördinatie', 'proceskosten', perYear(2026, [100, 101, 102]))],
       },
       names,
     );
@@ -190,13 +145,7 @@ describe('computeSplit', () => {
               ...base,
               endYear: 2026 + length - 1,
               members: usable.map((m, i) => ({ ...m, name: `${m.name}-${i}` })),
-              sharedItems: items.map((it) => ({
-                costCategory: 'proceskosten',
-                description: null,
-                amounts: years.map((year, y) => ({ year, amount: it.amounts[y] ?? 0 })),
-                splitKey: it.key,
-                percentages: null,
-              })),
+              sharedItems: items.map((it) => sharedItem(null, 'proceskosten', perYear(2026, it.amounts), it.key)),
             },
             names,
           );
@@ -226,7 +175,7 @@ describe('computeSplit', () => {
         bp[0] = (bp[0] ?? 0) + 10_000 - bp.reduce((a, b) => a + b, 0);
         const members = bp.map((_, i) => ({ name: `G${i}`, children0to4: 0, children0to18: 0 }));
         const split = computeSplit(
-          { ...base, members, sharedItems: [{ costCategory: 'proceskosten', description: null, amounts: both(amount), splitKey: 'percentages', percentages: bp.map((b) => b / 100) }] },
+          { ...base, members, sharedItems: [sharedItem(null, 'proceskosten', both(amount), 'percentages', bp.map((b) => b / 100))] },
           names,
         );
         for (const y of split.items[0]?.years ?? []) {

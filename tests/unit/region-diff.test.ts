@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Names } from '@/lib/regions/calculate';
 import { describeRegionChanges, diffRegions } from '@/lib/regions/diff';
 import type { RegionState } from '@/lib/regions/schema';
+import { advisedItem, countsPerYear, historicalItem, perYear, sharedItem } from './support/region-items';
 
 const names: Names = {
   category: (s) => ({ voorinvesteringen: '(Voor)investeringen', proceskosten: 'Proceskosten', interventies: 'Interventies' })[s] ?? s,
@@ -18,40 +19,10 @@ const before: RegionState = {
     { name: 'Renkum', children0to4: 1000, children0to18: 6000 },
   ],
   sharedItems: [
-    {
-      costCategory: 'voorinvesteringen',
-      description: 'Training',
-      amounts: [
-        { year: 2026, amount: 40_000 },
-        { year: 2027, amount: 0 },
-      ],
-      splitKey: 'kinderen-0-4',
-      percentages: null,
-    },
-    {
-      costCategory: 'proceskosten',
-      description: 'Coördinatie',
-      amounts: [
-        { year: 2026, amount: 10_000 },
-        { year: 2027, amount: 10_000 },
-      ],
-      splitKey: 'percentages',
-      percentages: [50, 25, 25],
-    },
+    sharedItem('Training', 'voorinvesteringen', perYear(2026, [40_000, 0]), 'kinderen-0-4'),
+    sharedItem('Coördinatie', 'proceskosten', perYear(2026, [10_000, 10_000]), 'percentages', [50, 25, 25]),
   ],
-  trajectoryItems: [
-    {
-      intervention: 'voorzorg',
-      costCategory: 'interventies',
-      pricePerTrajectory: 4500,
-      basis: 'historisch',
-      trajectories: [
-        { year: 2026, counts: [12, 9, 1] },
-        { year: 2027, counts: [14, 9, 1] },
-      ],
-      percentage: null,
-    },
-  ],
+  trajectoryItems: [historicalItem('voorzorg', 'interventies', 4500, countsPerYear(2026, [[12, 9, 1], [14, 9, 1]]))],
 };
 
 describe('diffRegions / describeRegionChanges', () => {
@@ -70,37 +41,10 @@ describe('diffRegions / describeRegionChanges', () => {
         { name: 'Wageningen', children0to4: 1500, children0to18: 7000 },
       ],
       sharedItems: [
-        {
-          ...before.sharedItems[0]!,
-          amounts: [
-            { year: 2026, amount: 30_000 },
-            { year: 2027, amount: 10_000 },
-            { year: 2028, amount: 0 },
-          ],
-        },
-        {
-          costCategory: 'voorinvesteringen',
-          description: 'Licenties',
-          amounts: [
-            { year: 2026, amount: 1_000 },
-            { year: 2027, amount: 1_000 },
-            { year: 2028, amount: 1_000 },
-          ],
-          splitKey: 'gelijk',
-          percentages: null,
-        },
+        { ...before.sharedItems[0]!, amounts: perYear(2026, [30_000, 10_000, 0]) },
+        sharedItem('Licenties', 'voorinvesteringen', perYear(2026, [1_000, 1_000, 1_000])),
       ],
-      trajectoryItems: [
-        {
-          ...before.trajectoryItems[0]!,
-          pricePerTrajectory: 4600,
-          trajectories: [
-            { year: 2026, counts: [12, 10, 3] },
-            { year: 2027, counts: [14, 9, 3] },
-            { year: 2028, counts: [15, 9, 3] },
-          ],
-        },
-      ],
+      trajectoryItems: [historicalItem('voorzorg', 'interventies', 4600, countsPerYear(2026, [[12, 10, 3], [14, 9, 3], [15, 9, 3]]))],
     };
     expect(describeRegionChanges(before, after, names)).toEqual([
       'Naam: ‘Gelderland Midden’ → ‘Gelderland Midden 2026’',
@@ -138,7 +82,7 @@ describe('diffRegions / describeRegionChanges', () => {
       sharedItems: [{ ...before.sharedItems[0]!, splitKey: 'gelijk' }],
       trajectoryItems: [
         { ...before.trajectoryItems[0]!, trajectories: [2026, 2027].map((year) => ({ year, counts: Array.from({ length: 10 }, () => 1) })) },
-        { intervention: 'stevig-ouderschap', costCategory: 'interventies', pricePerTrajectory: 1000, basis: 'percentage', trajectories: null, percentage: 1.5 },
+        advisedItem('stevig-ouderschap', 'interventies', 1000, 1.5),
       ],
     };
     const to: RegionState = {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HorizontalBars } from '@/components/horizontal-bars';
@@ -86,94 +87,22 @@ export default async function RegionPage({ params }: Props) {
                 label={`Aandeel per gemeente over de hele looptijd (${period}); de tabel ernaast geeft dezelfde bedragen per jaar.`}
                 items={split.members.map((m) => ({ label: m.name, amount: m.total }))}
               />
-              <TableScroll label="Tabel aandeel per gemeente per jaar">
-                <table className={table}>
-                  <caption className={caption}>Aandeel per gemeente per jaar</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 text-left">
-                        Gemeente
-                      </th>
-                      {yearHeads}
-                      {totalHead}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {split.members.map((m) => (
-                      <tr key={m.name}>
-                        <th scope="row" className={rowTh}>
-                          {m.name}
-                        </th>
-                        {m.years.map((y) => (
-                          <td key={y.year} className={td}>
-                            {formatEuro(y.total)}
-                          </td>
-                        ))}
-                        <td className={td}>{formatEuro(m.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr className="font-semibold">
-                      <th scope="row" className="py-1 pr-3 text-left">
-                        Totaal regio
-                      </th>
-                      {split.byYear.map((y) => (
-                        <td key={y.year} className={td}>
-                          {formatEuro(y.total)}
-                        </td>
-                      ))}
-                      <td className={td}>{formatEuro(split.total)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </TableScroll>
-              <TableScroll label="Tabel aandeel per gemeente per kostensoort">
-                <table className={table}>
-                  <caption className={caption}>Aandeel per gemeente per kostensoort, hele looptijd</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 text-left">
-                        Gemeente
-                      </th>
-                      {categories.map((c) => (
-                        <th key={c} scope="col" className={th}>
-                          {names.category(c)}
-                        </th>
-                      ))}
-                      {totalHead}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {split.members.map((m) => (
-                      <tr key={m.name}>
-                        <th scope="row" className={rowTh}>
-                          {m.name}
-                        </th>
-                        {categories.map((c) => (
-                          <td key={c} className={td}>
-                            {formatEuro(m.byCategory.get(c) ?? 0)}
-                          </td>
-                        ))}
-                        <td className={td}>{formatEuro(m.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr className="font-semibold">
-                      <th scope="row" className="py-1 pr-3 text-left">
-                        Totaal regio
-                      </th>
-                      {categories.map((c) => (
-                        <td key={c} className={td}>
-                          {formatEuro(split.byCategory.get(c) ?? 0)}
-                        </td>
-                      ))}
-                      <td className={td}>{formatEuro(split.total)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </TableScroll>
+              <MemberTable
+                label="Tabel aandeel per gemeente per jaar"
+                caption="Aandeel per gemeente per jaar"
+                columns={split.years.map((year) => ({ key: String(year), head: year }))}
+                totalHead={totalHead}
+                rows={split.members.map((m) => ({ name: m.name, values: m.years.map((y) => y.total), total: m.total }))}
+                footer={{ values: split.byYear.map((y) => y.total), total: split.total }}
+              />
+              <MemberTable
+                label="Tabel aandeel per gemeente per kostensoort"
+                caption="Aandeel per gemeente per kostensoort, hele looptijd"
+                columns={categories.map((c) => ({ key: c, head: names.category(c) }))}
+                totalHead={totalHead}
+                rows={split.members.map((m) => ({ name: m.name, values: categories.map((c) => m.byCategory.get(c) ?? 0), total: m.total }))}
+                footer={{ values: categories.map((c) => split.byCategory.get(c) ?? 0), total: split.total }}
+              />
             </div>
           </>
         )}
@@ -367,5 +296,65 @@ export default async function RegionPage({ params }: Props) {
         )}
       </section>
     </>
+  );
+}
+
+/** Members × columns of whole euros, with a total column and a "Totaal regio" row. */
+function MemberTable(props: {
+  label: string;
+  caption: string;
+  columns: { key: string; head: ReactNode }[];
+  totalHead: ReactNode;
+  rows: { name: string; values: number[]; total: number }[];
+  footer: { values: number[]; total: number };
+}) {
+  const { columns } = props;
+  return (
+    <TableScroll label={props.label}>
+      <table className={table}>
+        <caption className={caption}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="py-1 pr-3 text-left">
+              Gemeente
+            </th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={th}>
+                {c.head}
+              </th>
+            ))}
+            {props.totalHead}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row" className={rowTh}>
+                {row.name}
+              </th>
+              {row.values.map((value, i) => (
+                <td key={columns[i]?.key ?? i} className={td}>
+                  {formatEuro(value)}
+                </td>
+              ))}
+              <td className={td}>{formatEuro(row.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <th scope="row" className="py-1 pr-3 text-left">
+              Totaal regio
+            </th>
+            {props.footer.values.map((value, i) => (
+              <td key={columns[i]?.key ?? i} className={td}>
+                {formatEuro(value)}
+              </td>
+            ))}
+            <td className={td}>{formatEuro(props.footer.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableScroll>
   );
 }
