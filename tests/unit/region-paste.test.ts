@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { membersToText, parseCount, parseMemberRows, parsePercentBp, parseTrajectoryGrid, splitList, trajectoriesToText } from '@/lib/regions/paste';
 
@@ -155,5 +156,26 @@ describe('parseTrajectoryGrid (historical trajectories, rows = members, columns 
     const text = trajectoriesToText(members, value);
     expect(text).toBe('Gemeente\t2026\t2027\nArnhem\t12\t14\nEde\t9\t9\nRenkum\t0\t1');
     expect(grid(text, 2026, 2027)).toEqual({ ok: true, value });
+  });
+
+  it('property: any counts round-trip through the text the form shows, for any number of members and years', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 2000, max: 2090 }),
+        fc.infiniteStream(fc.nat(100_000)),
+        (memberCount, yearCount, start, numbers) => {
+          const names = Array.from({ length: memberCount }, (_, i) => `Gemeente ${String.fromCharCode(65 + i)}`);
+          const counts = numbers.take(memberCount * yearCount);
+          const value = Array.from({ length: yearCount }, (_, y) => ({
+            year: start + y,
+            counts: names.map(() => counts.next().value ?? 0),
+          }));
+          expect(parseTrajectoryGrid(trajectoriesToText(names, value), names, start, start + yearCount - 1)).toEqual({ ok: true, value });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
