@@ -1,6 +1,7 @@
 import { formatNumber, parseEuro } from '@/lib/money';
 import type { LineStatus, Looptijd } from './schema';
 import type { PlanState } from './types';
+import type { Conflict } from '@/lib/revision-history';
 
 /**
  * The plan edit form as plain strings, and the bridge between that form and
@@ -379,7 +380,7 @@ export type EditorState = {
   /** A sentence for the status line (saved, restored, refusals). */
   message: string | null;
   /** Set when the save was refused because someone else saved first. */
-  conflict: { version: number; changes: string[] } | null;
+  conflict: Conflict | null;
   /** A field to move the focus to (e.g. the first input of a row just added without JavaScript). */
   focus: string | null;
 };

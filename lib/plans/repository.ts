@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { isUniqueViolation, statement, writeTransaction } from '@/lib/sqlite';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
@@ -395,37 +396,14 @@ export async function savePlan(
   return saveAuthorizedPlan(auth.plan, expectedVersion, input, options);
 }
 
-export type RevisionSummary = {
-  version: number;
-  /** When this version was saved. */
-  savedAt: Date;
-};
-
-export type RevisionList = {
-  currentVersion: number;
-  /** Newest first; the first one is the current version. */
-  revisions: RevisionSummary[];
-  /** More (older) revisions exist: ask again with beforeVersion = the last version listed. */
-  hasMore: boolean;
-};
-
 /** Revisions, newest first, `limit` per page (default 50, at most 200). Null for an unknown plan. */
-export async function listRevisions(id: string, page: { limit?: number; beforeVersion?: number } = {}): Promise<RevisionList | null> {
+export async function listRevisions(id: string, page: RevisionPage = {}): Promise<RevisionList | null> {
   if (!looksLikeToken(id)) return null;
   const plan = await db.plan.findUnique({ where: { id }, select: { version: true } });
-  if (!plan) return null;
-  const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 200);
-  const rows = await db.planRevision.findMany({
-    where: { planId: id, ...(page.beforeVersion !== undefined && { version: { lt: page.beforeVersion } }) },
-    orderBy: { version: 'desc' },
-    take: limit + 1,
-    select: { version: true, createdAt: true },
+  return listRevisionsWith(page, plan?.version ?? null, (query) => {
+    const { where, ...rest } = revisionQuery(query);
+    return db.planRevision.findMany({ where: { planId: id, ...where }, ...rest });
   });
-  return {
-    currentVersion: plan.version,
-    revisions: rows.slice(0, limit).map((r) => ({ version: r.version, savedAt: r.createdAt })),
-    hasMore: rows.length > limit,
-  };
 }
 
 /** The state of one version. Null when the plan or the version is unknown. */

@@ -1,14 +1,25 @@
 import { largestRemainder, trajectoriesFromPercentage, weightsFor, SPLIT_KEY_LABEL } from './split';
 import type { RegionState } from './schema';
+import { amountIn, yearsOf } from './years';
 
 /**
  * The split of a regional plan: per member, per year and per cost category,
- * its share in whole euros. Shared items go through largestRemainder (so the
- * members' shares of an item add up to exactly its amount); trajectory items
- * cost each member its own trajectories × the price, so they need no
- * rounding. Pure: no zod, no server code (the read page, the API, the exports
- * and the hand-off all call this).
+ * its share in whole euros. Shared items go through largestRemainder once per
+ * year (so in every year the members' shares of an item add up to exactly
+ * that year's amount); trajectory items cost each member its own
+ * trajectories × the price, so they need no rounding. Pure: no zod, no server
+ * code (the read page, the API, the exports and the hand-off all call this).
  */
+
+export type ItemYear = {
+  year: number;
+  /** The item's amount in this year. */
+  amount: number;
+  /** Per member (member order): its share in this year. Adds up to `amount`. */
+  shares: number[];
+  /** Trajectory items: trajectories per member in this year; null for shared items. */
+  trajectories: number[] | null;
+};
 
 export type ItemSplit = {
   kind: 'gedeeld' | 'trajecten';
@@ -18,19 +29,21 @@ export type ItemSplit = {
   label: string;
   /** How it is split, in words. */
   keyLabel: string;
-  /** The item's amount in one year (equal every year). */
-  amountPerYear: number;
-  /** Per member (member order): its share in one year. */
-  shares: number[];
-  /** Trajectory items: trajectories per member per year. */
-  trajectories: number[] | null;
+  /** One entry per year of the plan, ascending. */
+  years: ItemYear[];
+  /** The item's amount over the whole plan. */
+  total: number;
 };
+
+/** What one member (or the whole region) pays in one year, per cost category. */
+export type YearShare = { year: number; byCategory: Map<string, number>; total: number };
 
 export type MemberShare = {
   name: string;
-  /** costCategory → amount per year (the same every year: items have one amount per year). */
-  perYearByCategory: Map<string, number>;
-  perYear: number;
+  /** One entry per year of the plan, ascending. */
+  years: YearShare[];
+  /** costCategory → amount over the whole plan. */
+  byCategory: Map<string, number>;
   total: number;
 };
 
@@ -38,39 +51,69 @@ export type RegionSplit = {
   years: number[];
   items: ItemSplit[];
   members: MemberShare[];
-  /** Per cost category: the region's amount per year. */
-  perYearByCategory: Map<string, number>;
-  perYear: number;
+  /** The region's amounts per year (the sum of the members'). */
+  byYear: YearShare[];
+  /** costCategory → the region's amount over the whole plan. */
+  byCategory: Map<string, number>;
   total: number;
 };
 
 export type Names = { category: (slug: string) => string; intervention: (slug: string) => string };
 
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+function add(map: Map<string, number>, key: string, amount: number) {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+/** Per year, per category: the amounts `pick` takes from each item's year. */
+function yearShares(items: readonly ItemSplit[], years: readonly number[], pick: (y: ItemYear) => number): YearShare[] {
+  return years.map((year, y) => {
+    const byCategory = new Map<string, number>();
+    for (const item of items) {
+      const itemYear = item.years[y];
+      if (itemYear) add(byCategory, item.costCategory, pick(itemYear));
+    }
+    return { year, byCategory, total: sum([...byCategory.values()]) };
+  });
+}
+
+function totalsByCategory(years: readonly YearShare[]): Map<string, number> {
+  const byCategory = new Map<string, number>();
+  for (const y of years) for (const [category, amount] of y.byCategory) add(byCategory, category, amount);
+  return byCategory;
+}
+
 export function computeSplit(state: RegionState, names: Names): RegionSplit {
-  const years: number[] = [];
-  for (let y = state.startYear; y <= state.endYear; y++) years.push(y);
+  const years = yearsOf(state.startYear, state.endYear);
   const { members } = state;
 
   const items: ItemSplit[] = [
     ...state.sharedItems.map((item, index): ItemSplit => {
       const bp = item.percentages?.map((p) => Math.round(p * 100));
+      const weights = weightsFor(item.splitKey, members, bp);
+      const perYear = years.map((year): ItemYear => {
+        const amount = amountIn(item.amounts, year);
+        return { year, amount, shares: largestRemainder(amount, weights), trajectories: null };
+      });
       return {
         kind: 'gedeeld',
         index,
         costCategory: item.costCategory,
         label: item.description ?? names.category(item.costCategory),
         keyLabel: SPLIT_KEY_LABEL[item.splitKey],
-        amountPerYear: item.amountPerYear,
-        shares: largestRemainder(item.amountPerYear, weightsFor(item.splitKey, members, bp)),
-        trajectories: null,
+        years: perYear,
+        total: sum(perYear.map((y) => y.amount)),
       };
     }),
     ...state.trajectoryItems.map((item, index): ItemSplit => {
-      const counts =
-        item.basis === 'historisch'
-          ? members.map((_, i) => item.trajectories?.[i] ?? 0)
-          : members.map((m) => trajectoriesFromPercentage(m.children0to4, Math.round((item.percentage ?? 0) * 100)));
-      const shares = counts.map((n) => n * item.pricePerTrajectory);
+      // Advised percentage: the same count every year (children are one number per member).
+      const advised = item.basis === 'percentage' ? members.map((m) => trajectoriesFromPercentage(m.children0to4, Math.round((item.percentage ?? 0) * 100))) : null;
+      const perYear = years.map((year): ItemYear => {
+        const counts = advised ?? members.map((_, i) => item.trajectories?.find((t) => t.year === year)?.counts[i] ?? 0);
+        const shares = counts.map((n) => n * item.pricePerTrajectory);
+        return { year, amount: sum(shares), shares, trajectories: counts };
+      });
       const pct = (item.percentage ?? 0).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
       return {
         kind: 'trajecten',
@@ -79,28 +122,23 @@ export function computeSplit(state: RegionState, names: Names): RegionSplit {
         label: names.intervention(item.intervention),
         keyLabel:
           item.basis === 'historisch'
-            ? 'Eigen trajecten per gemeente (historisch gebruik) × prijs per traject'
-            : `Eigen trajecten per gemeente (${pct}% van de kinderen van 0 tot 4 jaar, naar boven afgerond) × prijs per traject`,
-        amountPerYear: shares.reduce((a, b) => a + b, 0),
-        shares,
-        trajectories: counts,
+            ? 'Eigen trajecten per gemeente per jaar (historisch gebruik) × prijs per traject'
+            : `Eigen trajecten per gemeente (elk jaar ${pct}% van de kinderen van 0 tot 4 jaar, naar boven afgerond) × prijs per traject`,
+        years: perYear,
+        total: sum(perYear.map((y) => y.amount)),
       };
     }),
   ];
 
   const memberShares: MemberShare[] = members.map((m, i) => {
-    const perYearByCategory = new Map<string, number>();
-    for (const item of items) perYearByCategory.set(item.costCategory, (perYearByCategory.get(item.costCategory) ?? 0) + (item.shares[i] ?? 0));
-    const perYear = [...perYearByCategory.values()].reduce((a, b) => a + b, 0);
-    return { name: m.name, perYearByCategory, perYear, total: perYear * years.length };
+    const perYear = yearShares(items, years, (y) => y.shares[i] ?? 0);
+    return { name: m.name, years: perYear, byCategory: totalsByCategory(perYear), total: sum(perYear.map((y) => y.total)) };
   });
-  const perYearByCategory = new Map<string, number>();
-  for (const item of items) perYearByCategory.set(item.costCategory, (perYearByCategory.get(item.costCategory) ?? 0) + item.amountPerYear);
-  const perYear = items.reduce((a, item) => a + item.amountPerYear, 0);
-  return { years, items, members: memberShares, perYearByCategory, perYear, total: perYear * years.length };
+  const byYear = yearShares(items, years, (y) => y.amount);
+  return { years, items, members: memberShares, byYear, byCategory: totalsByCategory(byYear), total: sum(byYear.map((y) => y.total)) };
 }
 
 /** Cost categories that occur in the split, in content order. */
 export function categoriesUsed(split: RegionSplit, order: readonly string[]): string[] {
-  return order.filter((slug) => split.perYearByCategory.has(slug));
+  return order.filter((slug) => split.byCategory.has(slug));
 }

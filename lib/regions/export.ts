@@ -2,13 +2,15 @@ import ExcelJS from 'exceljs';
 import { BOM, EURO_FORMAT, csvRow } from '@/lib/plans/export';
 import { computeSplit, type Names } from './calculate';
 import type { RegionView } from './repository';
+import { rangeLabel } from './years';
 
 /**
  * Exports of a regional plan, with the same conventions as the funding plan
  * exports (lib/plans/export.ts: ';', BOM, CRLF, whole euros as plain integers,
  * formula-safe text). CSV: one row per member, item and year, ready for a
- * pivot table. XLSX: sheet "Verdeling" (members × items, one year, with SUM
- * totals per member and per item) and sheet "Gemeenten" (the split keys).
+ * pivot table. XLSX: sheet "Overzicht" (members × years), one sheet
+ * "Verdeling <year>" per year (members × items), all with SUM totals per row
+ * and column, and sheet "Gemeenten" (the split keys).
  */
 
 export const REGION_CSV_HEADER = ['Gemeente', 'Kostenpost', 'Soort', 'Kostensoort', 'Verdeling', 'Jaar', 'Trajecten', 'Bedrag (euro)'];
@@ -18,16 +20,16 @@ export function regionToCsv(region: RegionView, names: Names): string {
   let out = BOM + csvRow(REGION_CSV_HEADER);
   region.members.forEach((member, m) => {
     for (const item of split.items) {
-      for (const year of split.years) {
+      for (const y of item.years) {
         out += csvRow([
           member.name,
           item.label,
           item.kind === 'gedeeld' ? 'Gedeelde kosten' : 'Trajecten',
           names.category(item.costCategory),
           item.keyLabel,
-          year,
-          item.trajectories?.[m] ?? null,
-          item.shares[m] ?? 0,
+          y.year,
+          y.trajectories?.[m] ?? null,
+          y.shares[m] ?? 0,
         ]);
       }
     }
@@ -52,6 +54,57 @@ function colLetter(n: number): string {
   return s;
 }
 
+type Matrix = {
+  title: string;
+  subtitle: string;
+  columns: string[];
+  totalColumn: string;
+  rows: { label: string; values: number[]; total: number }[];
+  totals: number[];
+  total: number;
+};
+
+/** A table of whole euros with SUM formulas (and their results) per row and per column. */
+function writeMatrix(sheet: ExcelJS.Worksheet, table: Matrix) {
+  sheet.getColumn(1).width = 28;
+  sheet.getCell('A1').value = table.title;
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value = table.subtitle;
+  const headerRow = 4;
+  const first = headerRow + 1;
+  const last = first + table.rows.length - 1;
+  const totalCol = table.columns.length + 2;
+  sheet.getCell(headerRow, 1).value = 'Gemeente';
+  table.columns.forEach((label, i) => {
+    sheet.getCell(headerRow, i + 2).value = label;
+    sheet.getColumn(i + 2).width = 22;
+  });
+  sheet.getCell(headerRow, totalCol).value = table.totalColumn;
+  sheet.getColumn(totalCol).width = 18;
+  sheet.getRow(headerRow).font = { bold: true };
+  table.rows.forEach((row, r) => {
+    const at = first + r;
+    sheet.getCell(at, 1).value = row.label;
+    row.values.forEach((value, i) => {
+      const cell = sheet.getCell(at, i + 2);
+      cell.value = value;
+      cell.numFmt = EURO_FORMAT;
+    });
+    const total = sheet.getCell(at, totalCol);
+    total.value = table.columns.length > 0 ? { formula: `SUM(B${at}:${colLetter(totalCol - 1)}${at})`, result: row.total } : 0;
+    total.numFmt = EURO_FORMAT;
+  });
+  const sumRow = last + 1;
+  sheet.getCell(sumRow, 1).value = 'Totaal regio';
+  sheet.getRow(sumRow).font = { bold: true };
+  for (let c = 2; c <= totalCol; c++) {
+    const result = c === totalCol ? table.total : (table.totals[c - 2] ?? 0);
+    const cell = sheet.getCell(sumRow, c);
+    cell.value = table.rows.length > 0 ? { formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${last})`, result } : 0;
+    cell.numFmt = EURO_FORMAT;
+  }
+}
+
 export async function regionToXlsx(region: RegionView, names: Names): Promise<Uint8Array<ArrayBuffer>> {
   const split = computeSplit(region, names);
   const workbook = new ExcelJS.Workbook();
@@ -59,44 +112,26 @@ export async function regionToXlsx(region: RegionView, names: Names): Promise<Ui
   workbook.created = region.updatedAt;
   workbook.calcProperties.fullCalcOnLoad = true;
 
-  const sheet = workbook.addWorksheet('Verdeling');
-  sheet.getColumn(1).width = 28;
-  sheet.getCell('A1').value = region.name;
-  sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = `Aandeel per gemeente per jaar (elk jaar gelijk), ${region.startYear}–${region.endYear}, versie ${region.version}.`;
-  const headerRow = 4;
-  const first = headerRow + 1;
-  const last = first + region.members.length - 1;
-  const totalCol = split.items.length + 2;
-  sheet.getCell(headerRow, 1).value = 'Gemeente';
-  split.items.forEach((item, i) => {
-    const cell = sheet.getCell(headerRow, i + 2);
-    cell.value = `${item.label} (${names.category(item.costCategory)})`;
-    sheet.getColumn(i + 2).width = 22;
+  writeMatrix(workbook.addWorksheet('Overzicht'), {
+    title: region.name,
+    subtitle: `Aandeel per gemeente per jaar, ${rangeLabel(region.startYear, region.endYear)}, versie ${region.version}.`,
+    columns: split.years.map(String),
+    totalColumn: 'Totaal',
+    rows: split.members.map((m) => ({ label: m.name, values: m.years.map((y) => y.total), total: m.total })),
+    totals: split.byYear.map((y) => y.total),
+    total: split.total,
   });
-  sheet.getCell(headerRow, totalCol).value = 'Totaal per jaar';
-  sheet.getRow(headerRow).font = { bold: true };
-  region.members.forEach((member, m) => {
-    const r = first + m;
-    sheet.getCell(r, 1).value = member.name;
-    split.items.forEach((item, i) => {
-      const cell = sheet.getCell(r, i + 2);
-      cell.value = item.shares[m] ?? 0;
-      cell.numFmt = EURO_FORMAT;
+  split.years.forEach((year, y) => {
+    writeMatrix(workbook.addWorksheet(`Verdeling ${year}`), {
+      title: region.name,
+      subtitle: `Aandeel per gemeente per kostenpost in ${year}, versie ${region.version}.`,
+      columns: split.items.map((item) => `${item.label} (${names.category(item.costCategory)})`),
+      totalColumn: `Totaal ${year}`,
+      rows: split.members.map((m, i) => ({ label: m.name, values: split.items.map((item) => item.years[y]?.shares[i] ?? 0), total: m.years[y]?.total ?? 0 })),
+      totals: split.items.map((item) => item.years[y]?.amount ?? 0),
+      total: split.byYear[y]?.total ?? 0,
     });
-    const total = sheet.getCell(r, totalCol);
-    total.value = split.items.length > 0 ? { formula: `SUM(B${r}:${colLetter(totalCol - 1)}${r})`, result: split.members[m]?.perYear ?? 0 } : 0;
-    total.numFmt = EURO_FORMAT;
   });
-  const sumRow = last + 1;
-  sheet.getCell(sumRow, 1).value = 'Totaal regio';
-  sheet.getRow(sumRow).font = { bold: true };
-  for (let c = 2; c <= totalCol; c++) {
-    const result = c === totalCol ? split.perYear : (split.items[c - 2]?.amountPerYear ?? 0);
-    const cell = sheet.getCell(sumRow, c);
-    cell.value = region.members.length > 0 ? { formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${last})`, result } : 0;
-    cell.numFmt = EURO_FORMAT;
-  }
 
   const members = workbook.addWorksheet('Gemeenten');
   members.columns = [

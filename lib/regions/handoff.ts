@@ -17,7 +17,8 @@ import { parsePlanEditLink } from './urls';
  * - The lines go through the municipal plan's own save path
  *   (saveAuthorizedPlan: validation, version check, new revision), so nothing
  *   is silently overwritten: a save made in between refuses the hand-off.
- * - One line per cost category and year with a share > 0, source
+ * - One line per cost category and year with a share > 0 (shares differ per
+ *   year: a one-off cost is in its own year only), source
  *   'regionaal-budget', status 'idee' (the split is the coordinator's
  *   calculation; the municipality marks it 'toegezegd' once its council has
  *   committed), looptijd as chosen (default structureel: the examples say
@@ -37,7 +38,7 @@ export type HandoffResult =
   | { ok: true; memberName: string; planId: string; planVersion: number; lineCount: number; skippedYears: number[] }
   | { ok: false; reason: 'region-not-found' | 'region-forbidden' }
   | { ok: false; reason: 'invalid'; errors: Record<string, string> }
-  | { ok: false; reason: 'plan-not-found' | 'plan-forbidden' | 'plan-conflict' | 'no-overlap' | 'nothing-to-hand-off' }
+  | { ok: false; reason: 'plan-not-found' | 'plan-forbidden' | 'plan-conflict' | 'no-overlap' | 'nothing-to-hand-off' | 'nothing-in-plan-years' }
   | { ok: false; reason: 'plan-invalid'; message: string };
 
 export const lineIdPrefix = (regionId: string) => `regio-${regionId}-`;
@@ -66,17 +67,19 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
 
   const split = computeSplit(region, regionNames(getRegionContent()));
   const share = split.members[memberIndex];
-  if (!share || share.perYear === 0) return { ok: false, reason: 'nothing-to-hand-off' };
-  const years = split.years.filter((y) => y >= plan.startYear && y <= plan.endYear);
-  const skippedYears = split.years.filter((y) => !years.includes(y));
-  if (years.length === 0) return { ok: false, reason: 'no-overlap' };
+  if (!share || share.total === 0) return { ok: false, reason: 'nothing-to-hand-off' };
+  const inPlan = (year: number) => year >= plan.startYear && year <= plan.endYear;
+  if (!split.years.some(inPlan)) return { ok: false, reason: 'no-overlap' };
+  // Only years in which the member pays something are worth reporting as skipped.
+  const skippedYears = share.years.filter((y) => !inPlan(y.year) && y.total > 0).map((y) => y.year);
 
   const prefix = lineIdPrefix(region.id);
   const note = `Aandeel van ${member.name} in het regionale plan “${region.name}” (versie ${region.version}).`.slice(0, 1000);
   const newLines: LineRow[] = [];
-  for (const [costCategory, amount] of share.perYearByCategory) {
-    if (amount <= 0) continue;
-    for (const year of years) {
+  for (const { year, byCategory } of share.years) {
+    if (!inPlan(year)) continue;
+    for (const [costCategory, amount] of byCategory) {
+      if (amount <= 0) continue;
       newLines.push({
         id: `${prefix}${costCategory}-${year}`,
         costCategory,
@@ -91,6 +94,7 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
       });
     }
   }
+  if (newLines.length === 0) return { ok: false, reason: 'nothing-in-plan-years' };
   const kept = plan.lines.filter((l) => !l.id.startsWith(prefix));
   const saved = await saveAuthorizedPlan(planAuth.plan, plan.version, { needs: plan.needs, lines: [...kept, ...newLines] });
   if (!saved.ok) {
@@ -112,5 +116,6 @@ export const HANDOFF_MESSAGES: Record<Exclude<HandoffResult, { ok: true }>['reas
   'plan-conflict': 'Het financieringsplan is intussen door iemand anders opgeslagen. Er is niets overgenomen; probeer het opnieuw.',
   'no-overlap': 'De looptijd van het financieringsplan overlapt niet met die van het regionale plan; er is niets overgenomen.',
   'nothing-to-hand-off': 'Deze gemeente heeft in dit regionale plan (nog) geen aandeel; er is niets overgenomen.',
+  'nothing-in-plan-years': 'Deze gemeente heeft in de jaren van het financieringsplan geen aandeel; er is niets overgenomen.',
   'plan-invalid': 'Het financieringsplan kon de regels niet opnemen.',
 };

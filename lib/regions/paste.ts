@@ -1,4 +1,5 @@
 import type { Member } from './split';
+import { outsideRangeMessage, yearsOf, type YearCounts } from './years';
 
 /**
  * Members pasted from a spreadsheet: one municipality per row,
@@ -10,6 +11,8 @@ import type { Member } from './split';
  *
  * No zod and no server code: the region schema calls this for form input, and
  * the edit page uses membersToText() to show stored members the same way.
+ * Historical trajectories are pasted the same way, rows = members and
+ * columns = years (parseTrajectoryGrid, trajectoriesToText).
  */
 
 export const MAX_MEMBERS = 60;
@@ -104,4 +107,152 @@ export function parsePercentBp(text: string): number | null {
 /** 1250 → "12,5" (no % sign; the field's label says percent). */
 export function formatBp(bp: number): string {
   return (bp / 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+}
+
+/** Most trajectories one member can buy in one year; more is a typo. */
+export const MAX_TRAJECTORIES = 100_000;
+
+const isYearCell = (cell: string) => /^(20\d\d|2100)$/.test(cell);
+const nameKey = (name: string) => name.trim().toLocaleLowerCase('nl-NL');
+
+export type GridResult = { ok: true; value: YearCounts[] } | { ok: false; errors: string[] };
+
+/**
+ * Historical trajectories pasted from a spreadsheet: one row per member, one
+ * column per year, tab- or ';'-separated, Dutch numbers, e.g.
+ *
+ *   Gemeente  2026  2027
+ *   Arnhem    12    14
+ *   Ede       9     9
+ *
+ * - A first row of years is the header: it says which year each column is.
+ *   Without it the columns are the plan's years in order.
+ * - With a name first in every row, rows are matched to the members by name
+ *   (any order, each member once); without names there is one row per member
+ *   in the order of the member list.
+ * - A row with one number means the same number every year; an empty cell is 0.
+ * - The earlier one-line form "12; 9; 0" (one number per member, the same
+ *   every year) is still read.
+ * - A column for a year outside the plan may only hold zeros (it is dropped);
+ *   a year the rows do not cover is 0.
+ *
+ * Returns one entry per year of the plan, counts in member order.
+ */
+export function parseTrajectoryGrid(text: string, memberNames: readonly string[], startYear: number, endYear: number): GridResult {
+  const years = yearsOf(startYear, endYear);
+  const rows = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line, i) => ({ row: i + 1, cells: splitRow(line) }))
+    .filter((r) => r.cells.some((c) => c !== ''))
+    // Trailing empty cells (a spreadsheet's blank columns) say nothing.
+    .map((r) => ({ ...r, cells: r.cells.slice(0, r.cells.findLastIndex((c) => c !== '') + 1) }));
+  if (rows.length === 0) return { ok: false, errors: ['Vul de aantallen trajecten in: één regel per gemeente.'] };
+
+  const members = new Map(memberNames.map((name, i) => [nameKey(name), i]));
+  const isName = (cell: string) => cell !== '' && parseCount(cell) === null;
+  const errors: string[] = [];
+
+  // The header: years, after a name column's heading (or an empty cell).
+  let columns: number[] | null = null;
+  const [first] = rows;
+  if (first) {
+    const lead = isYearCell(first.cells[0] ?? '') ? 0 : 1;
+    const heads = first.cells.slice(lead);
+    const leadIsHeading = lead === 0 || !members.has(nameKey(first.cells[0] ?? ''));
+    if (heads.length > 0 && heads.every(isYearCell) && leadIsHeading && (lead === 1 || rows.length === memberNames.length + 1)) {
+      columns = heads.map(Number);
+      rows.shift();
+      const seen = new Set<number>();
+      for (const year of columns) {
+        if (seen.has(year)) errors.push(`Kopregel: ${year} staat er twee keer in.`);
+        seen.add(year);
+      }
+    }
+  }
+
+  // The earlier one-line form: one number per member, the same every year.
+  const [only] = rows;
+  if (rows.length === 1 && only && !columns && memberNames.length > 1 && only.cells.length === memberNames.length && !isName(only.cells[0] ?? '')) {
+    const counts = only.cells.map((c) => parseCount(c));
+    const bad = only.cells.find((c, i) => counts[i] === null || (counts[i] ?? 0) > MAX_TRAJECTORIES);
+    if (bad !== undefined) return { ok: false, errors: [`“${bad}” is geen heel aantal trajecten.`] };
+    return { ok: true, value: years.map((year) => ({ year, counts: counts.map((n) => n ?? 0) })) };
+  }
+
+  const named = rows.filter((r) => isName(r.cells[0] ?? '')).length;
+  if (named > 0 && named < rows.length) {
+    return { ok: false, errors: [...errors, 'Zet in elke regel de naam van de gemeente vooraan, of in geen enkele regel.'] };
+  }
+  if (named === 0 && rows.length !== memberNames.length) {
+    return {
+      ok: false,
+      errors: [...errors, `Geef één regel per gemeente, in de volgorde van de lijst (nu ${rows.length} ${rows.length === 1 ? 'regel' : 'regels'} voor ${memberNames.length} gemeenten), of zet de naam vooraan in elke regel.`],
+    };
+  }
+
+  const wanted = columns ?? years;
+  // byMember[m] = counts per column of `wanted`, or one count for every year.
+  const byMember: (number[] | { every: number } | undefined)[] = memberNames.map(() => undefined);
+  for (const [r, { row, cells }] of rows.entries()) {
+    let index = r;
+    let values = cells;
+    if (named > 0) {
+      const name = cells[0] ?? '';
+      const found = members.get(nameKey(name));
+      if (found === undefined) {
+        errors.push(`Regel ${row}: ${name} staat niet in de lijst met gemeenten.`);
+        continue;
+      }
+      if (byMember[found] !== undefined) {
+        errors.push(`Regel ${row}: ${name} staat er al eerder in.`);
+        continue;
+      }
+      index = found;
+      values = cells.slice(1);
+    }
+    const counts = values.map((c) => (c === '' ? 0 : parseCount(c)));
+    const bad = values.find((_, i) => counts[i] === null);
+    if (bad !== undefined) {
+      errors.push(`Regel ${row}: “${bad}” is geen heel aantal trajecten.`);
+      byMember[index] = { every: 0 }; // reported; keeps "missing" quiet
+      continue;
+    }
+    const numbers = counts.map((n) => n ?? 0);
+    if (numbers.some((n) => n > MAX_TRAJECTORIES)) {
+      errors.push(`Regel ${row}: meer dan ${MAX_TRAJECTORIES.toLocaleString('nl-NL')} trajecten per jaar is onwaarschijnlijk.`);
+      byMember[index] = { every: 0 };
+    } else if (numbers.length === 1) byMember[index] = { every: numbers[0] ?? 0 };
+    else if (numbers.length === wanted.length) byMember[index] = numbers;
+    else {
+      const what = columns ? `de ${wanted.length} jaren van de kopregel` : `de ${wanted.length} jaren van het plan (${wanted.join(', ')})`;
+      errors.push(`Regel ${row}: geef één aantal (elk jaar hetzelfde) of één aantal voor elk van ${what} (nu ${numbers.length}).`);
+      byMember[index] = { every: 0 };
+    }
+  }
+  const missing = memberNames.filter((_, m) => byMember[m] === undefined);
+  if (named > 0 && missing.length > 0) errors.push(`Er ontbreken trajecten voor ${missing.join(', ')}.`);
+
+  // Columns for years outside the plan: only zeros, which are dropped.
+  wanted.forEach((year, col) => {
+    if (years.includes(year)) return;
+    if (byMember.some((b) => Array.isArray(b) && (b[col] ?? 0) !== 0)) {
+      errors.push(outsideRangeMessage(year, startYear, endYear, `Zet de kolom ${year} op 0 of haal hem weg, of pas de looptijd aan.`));
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  return {
+    ok: true,
+    value: years.map((year) => {
+      const col = wanted.indexOf(year);
+      return { year, counts: byMember.map((b) => (b === undefined ? 0 : Array.isArray(b) ? (col < 0 ? 0 : (b[col] ?? 0)) : b.every)) };
+    }),
+  };
+}
+
+/** Stored trajectories as the form shows them: a header of years, then a row per member with its name. */
+export function trajectoriesToText(memberNames: readonly string[], entries: readonly YearCounts[]): string {
+  const header = ['Gemeente', ...entries.map((e) => String(e.year))].join('\t');
+  return [header, ...memberNames.map((name, m) => [name, ...entries.map((e) => String(e.counts[m] ?? 0))].join('\t'))].join('\n');
 }

@@ -1,7 +1,9 @@
 import { planReadPath } from '@/lib/plans/urls';
-import { computeSplit, type Names } from './calculate';
+import { computeSplit, type Names, type YearShare } from './calculate';
 import type { RegionView } from './repository';
 import { regionExportPath, regionReadPath } from './urls';
+
+const yearJson = (y: YearShare) => ({ year: y.year, byCategory: Object.fromEntries(y.byCategory), total: y.total });
 
 /** The body of GET /api/regio/<id>: the stored plan plus the computed split. */
 export function regionJson(region: RegionView, names: Names) {
@@ -14,18 +16,14 @@ export function regionJson(region: RegionView, names: Names) {
     trajectoryItems,
     split: {
       years: split.years,
-      items: split.items.map(({ kind, index, costCategory, label, keyLabel, amountPerYear, shares, trajectories }) => ({
-        kind,
-        index,
-        costCategory,
-        label,
-        keyLabel,
-        amountPerYear,
-        shares,
-        trajectories,
+      items: split.items.map(({ kind, index, costCategory, label, keyLabel, years, total }) => ({ kind, index, costCategory, label, keyLabel, years, total })),
+      members: split.members.map((m) => ({
+        name: m.name,
+        years: m.years.map(yearJson),
+        byCategory: Object.fromEntries(m.byCategory),
+        total: m.total,
       })),
-      members: split.members.map((m) => ({ name: m.name, perYearByCategory: Object.fromEntries(m.perYearByCategory), perYear: m.perYear, total: m.total })),
-      perYear: split.perYear,
+      byYear: split.byYear.map(yearJson),
       total: split.total,
     },
     // Only read links: a municipal plan's edit secret is never kept.

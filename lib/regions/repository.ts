@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from '@/lib/plans/secret';
+import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { getRegionContent } from './content-server';
+import { diffRegions, type RegionChange } from './diff';
 import { fieldErrors, regionSchemas, storedDocumentSchema, type RegionContent, type RegionDocument, type RegionState } from './schema';
 
 /**
@@ -32,9 +34,35 @@ function documentOf(state: RegionState): string {
   return JSON.stringify(doc);
 }
 
-function parseDocument(json: string): RegionDocument {
+function parseDocument(json: string, startYear: number, endYear: number): RegionDocument {
   // Parsed, not cast: a corrupt row fails loudly here instead of somewhere in a page.
-  return storedDocumentSchema.parse(JSON.parse(json));
+  return storedDocumentSchema(startYear, endYear).parse(JSON.parse(json));
+}
+
+/** A revision's snapshot: the whole state plus when it was saved (written by createRegion and saveAuthorizedRegion). */
+function snapshotOf(state: RegionState, savedAt: Date): string {
+  return JSON.stringify({ ...state, savedAt: savedAt.toISOString() });
+}
+
+const snapshotFields = z.object({ name: z.string(), startYear: z.number().int(), endYear: z.number().int(), savedAt: z.string() });
+
+/**
+ * A stored snapshot → the state of that version; null when it cannot be read
+ * (the history then says so instead of failing). Snapshots written before
+ * amounts and trajectories per year read like old documents.
+ */
+function parseSnapshot(json: string): RegionState | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const fields = snapshotFields.safeParse(data);
+  if (!fields.success) return null;
+  const { name, startYear, endYear } = fields.data;
+  const doc = storedDocumentSchema(startYear, endYear).safeParse(data);
+  return doc.success ? { name, startYear, endYear, ...doc.data } : null;
 }
 
 export async function createRegion(
@@ -59,7 +87,7 @@ export async function createRegion(
       version: 1,
       createdAt: now,
       updatedAt: now,
-      revisions: { create: { version: 1, snapshot: JSON.stringify({ ...state, savedAt: now.toISOString() }), createdAt: now } },
+      revisions: { create: { version: 1, snapshot: snapshotOf(state, now), createdAt: now } },
     },
   });
   return { ok: true, region: { ...state, id, version: 1, createdAt: now, updatedAt: now, handoffs: [] }, editSecret };
@@ -77,7 +105,7 @@ export async function getRegion(id: string): Promise<RegionView | null> {
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    ...parseDocument(row.document),
+    ...parseDocument(row.document, row.startYear, row.endYear),
     handoffs: row.handoffs.map((h) => ({
       memberName: h.memberName,
       planId: h.planId,
@@ -118,7 +146,7 @@ export async function saveAuthorizedRegion(
   const now = new Date();
   const version = expectedVersion + 1;
   const document = documentOf(state);
-  const snapshot = JSON.stringify({ ...state, savedAt: now.toISOString() });
+  const snapshot = snapshotOf(state, now);
   try {
     await db.$transaction(async (tx) => {
       const updated = await tx.$executeRaw`
@@ -141,6 +169,48 @@ export async function saveAuthorizedRegion(
 }
 
 class ConflictSignal extends Error {}
+
+/** Revisions, newest first, `limit` per page (default 50, at most 200). Null for an unknown regional plan. */
+export async function listRegionRevisions(id: string, page: RevisionPage = {}): Promise<RevisionList | null> {
+  if (!looksLikeToken(id)) return null;
+  const region = await db.region.findUnique({ where: { id }, select: { version: true } });
+  return listRevisionsWith(page, region?.version ?? null, (query) => {
+    const { where, ...rest } = revisionQuery(query);
+    return db.regionRevision.findMany({ where: { regionId: id, ...where }, ...rest });
+  });
+}
+
+/** The state of one version; null when the regional plan or the version is unknown (or its snapshot unreadable). */
+export async function getRegionRevision(id: string, version: number): Promise<{ version: number; savedAt: Date; state: RegionState } | null> {
+  if (!looksLikeToken(id) || !Number.isSafeInteger(version)) return null;
+  const row = await db.regionRevision.findUnique({ where: { regionId_version: { regionId: id, version } } });
+  const state = row ? parseSnapshot(row.snapshot) : null;
+  return row && state ? { version, savedAt: row.createdAt, state } : null;
+}
+
+/** What changed from version `from` to version `to` (e.g. what the save that won a race changed). */
+export async function compareRegionVersions(id: string, from: number, to: number): Promise<RegionChange[] | null> {
+  const [a, b] = await Promise.all([getRegionRevision(id, from), getRegionRevision(id, to)]);
+  return a && b ? diffRegions(a.state, b.state) : null;
+}
+
+/**
+ * Makes an earlier version the current one, as a new version (history is
+ * never rewritten), through the same versioned save as an edit: a stale
+ * expectedVersion is a conflict, and the old state is validated against
+ * today's catalogue (an intervention that left content/ makes it `invalid`).
+ */
+export async function restoreAuthorizedRegion(
+  auth: RegionAuthorization,
+  expectedVersion: number,
+  revisionVersion: number,
+  options: Options = {},
+): Promise<{ ok: true; version: number; updatedAt: Date } | RegionRefusal | { ok: false; reason: 'revision-not-found' }> {
+  if (auth.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: auth.version };
+  const revision = await getRegionRevision(auth.id, revisionVersion);
+  if (!revision) return { ok: false, reason: 'revision-not-found' };
+  return saveAuthorizedRegion(auth, expectedVersion, revision.state, options);
+}
 
 /**
  * Records that a member handed its share to a municipal plan. A record, not a

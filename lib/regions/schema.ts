@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
-import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, parseCount, parseMemberRows, parsePercentBp, splitList } from './paste';
+import { PLAN_LIMITS, always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, MAX_TRAJECTORIES, parseCount, parseMemberRows, parsePercentBp, parseTrajectoryGrid, splitList } from './paste';
 import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
+import { amountsForYears, countsForYears, outsideRangeMessage, yearsOf, type YearAmount, type YearCounts } from './years';
 
 /**
  * The one zod schema for a regional plan, used by the JSON API (POST and PUT
  * bodies), the Server Actions of /regio (form data, via lib/regions/form.ts)
  * and when a stored document is read back. Fields accept form strings
  * ("€ 12.500", "12,5", pasted member rows) and JSON values alike; every
- * problem gets a Dutch message on its own path ("sharedItems.2.amountPerYear").
+ * problem gets a Dutch message on its own path ("sharedItems.2.amounts.1.amount").
  */
 
 export const SPLIT_KEYS = ['kinderen-0-4', 'kinderen-0-18', 'gelijk', 'percentages'] as const satisfies readonly SplitKey[];
@@ -25,7 +26,7 @@ export const REGION_LIMITS = {
   maxMembers: MAX_MEMBERS,
   /** Shared and trajectory items together. */
   maxItems: 100,
-  maxTrajectoriesPerMember: 100_000,
+  maxTrajectoriesPerMember: MAX_TRAJECTORIES,
 } as const;
 
 /** What the schema needs from content/: cost categories and interventions (slugs + names). */
@@ -37,8 +38,12 @@ export type RegionContent = {
 export type SharedItem = {
   costCategory: string;
   description: string | null;
-  /** Whole euros, the same amount in every year of the plan. */
-  amountPerYear: number;
+  /**
+   * Whole euros per year: one entry for every year of the plan, ascending. On
+   * input a year left out is 0, and `amountPerYear: <n>` is shorthand for the
+   * same amount every year (lib/regions/years.ts).
+   */
+  amounts: YearAmount[];
   splitKey: SplitKey;
   /** Percent per member (member order, at most two decimals) when splitKey is 'percentages'; else null. */
   percentages: number[] | null;
@@ -49,8 +54,12 @@ export type TrajectoryItem = {
   costCategory: string;
   pricePerTrajectory: number;
   basis: TrajectoryBasis;
-  /** Trajectories per member per year (member order) when basis is 'historisch'; else null. */
-  trajectories: number[] | null;
+  /**
+   * When basis is 'historisch': trajectories per year (every year of the plan,
+   * ascending), one count per member in member order; else null. On input
+   * also one number per member (the same every year) or pasted rows.
+   */
+  trajectories: YearCounts[] | null;
   /** Percent of a member's children 0–4 per year when basis is 'percentage'; else null. */
   percentage: number | null;
 };
@@ -58,6 +67,44 @@ export type TrajectoryItem = {
 export type RegionDocument = { members: Member[]; sharedItems: SharedItem[]; trajectoryItems: TrajectoryItem[] };
 export type RegionFields = { name: string; startYear: number; endYear: number };
 export type RegionState = RegionFields & RegionDocument;
+
+/** Years are unique within an item, so a list never needs more entries than there are possible years. */
+const MAX_YEAR_ENTRIES = PLAN_LIMITS.maxYear - PLAN_LIMITS.minYear + 1;
+
+type Issue = { path: (string | number)[]; message: string };
+type Range = { start: number; end: number };
+
+const numberIn = (entry: unknown, key: string): number | null => {
+  if (!entry || typeof entry !== 'object') return null;
+  const value: unknown = new Map<string, unknown>(Object.entries(entry)).get(key);
+  return typeof value === 'number' ? value : null;
+};
+
+/**
+ * The per-year amounts of a shared item (as parsed so far): `amounts` or the
+ * shorthand `amountPerYear`, not both; each year once; a year outside the
+ * plan's range only with 0 (then it is dropped).
+ */
+function yearAmountProblems(item: { amounts?: unknown; amountPerYear?: unknown }, range: Range | null): Issue[] {
+  const issues: Issue[] = [];
+  const list: unknown[] | null = Array.isArray(item.amounts) ? item.amounts : null;
+  if (list && item.amountPerYear !== null && item.amountPerYear !== undefined) {
+    issues.push({ path: ['amountPerYear'], message: 'Geef óf één bedrag voor elk jaar (amountPerYear) óf bedragen per jaar (amounts), niet allebei.' });
+  }
+  if (item.amounts === undefined && item.amountPerYear === null) issues.push({ path: ['amounts'], message: 'Vul de bedragen per jaar in.' });
+  const seen = new Set<number>();
+  list?.forEach((entry, j) => {
+    const year = numberIn(entry, 'year');
+    if (year === null) return;
+    if (seen.has(year)) issues.push({ path: ['amounts', j, 'year'], message: `${year} staat er al eerder in; geef elk jaar één keer.` });
+    seen.add(year);
+    const amount = numberIn(entry, 'amount');
+    if (range && (year < range.start || year > range.end) && amount !== null && amount !== 0) {
+      issues.push({ path: ['amounts', j, 'amount'], message: outsideRangeMessage(year, range.start, range.end) });
+    }
+  });
+  return issues;
+}
 
 /** Percent (number or "12,5") → basis points. */
 function readPercentBp(value: unknown): number | null {
@@ -116,6 +163,66 @@ const readTrajectoryCount = (v: unknown): number | null => {
   return n !== null && Number.isSafeInteger(n) && n >= 0 && n <= REGION_LIMITS.maxTrajectoriesPerMember ? n : null;
 };
 
+/**
+ * Historical trajectories as given, before the members and years are known:
+ * pasted rows (text), one number per member (the same every year: the shape
+ * before trajectories per year), or per year [{year, counts}].
+ */
+type TrajectoriesInput = { kind: 'text'; text: string } | { kind: 'same'; counts: number[] } | { kind: 'years'; entries: YearCounts[] };
+
+const TRAJECTORIES_SHAPE = 'Geef de trajecten per jaar als [{"year": 2026, "counts": [12, 9, 0]}, …] (één aantal per gemeente), of plak ze als regels.';
+
+function readTrajectories(value: unknown): Parsed<TrajectoriesInput | null> {
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  if (typeof value === 'string') return { ok: true, value: { kind: 'text', text: value } };
+  if (!Array.isArray(value)) return { ok: false, message: TRAJECTORIES_SHAPE };
+  const list: unknown[] = value;
+  if (list.every((v) => typeof v === 'number' || typeof v === 'string')) {
+    const counts = readList(list, readTrajectoryCount, 'de aantallen trajecten');
+    return counts.ok ? { ok: true, value: { kind: 'same', counts: counts.value ?? [] } } : counts;
+  }
+  if (list.length > MAX_YEAR_ENTRIES) return { ok: false, message: 'Geef elk jaar hoogstens één keer.' };
+  const entries: YearCounts[] = [];
+  for (const raw of list) {
+    const m = new Map<string, unknown>(raw && typeof raw === 'object' ? Object.entries(raw) : []);
+    const year = readInteger(m.get('year'));
+    const rawCounts = m.get('counts');
+    if (year === undefined || year < PLAN_LIMITS.minYear || year > PLAN_LIMITS.maxYear || !Array.isArray(rawCounts)) return { ok: false, message: TRAJECTORIES_SHAPE };
+    const counts = readList(rawCounts, readTrajectoryCount, 'de aantallen trajecten');
+    if (!counts.ok) return { ok: false, message: `${year}: ${counts.message}` };
+    entries.push({ year, counts: counts.value ?? [] });
+  }
+  return { ok: true, value: { kind: 'years', entries } };
+}
+
+/** The trajectories of every year of the plan, for these members; or what is wrong, in Dutch. */
+function resolveTrajectories(input: TrajectoriesInput, members: readonly Member[], range: Range): Parsed<YearCounts[]> {
+  const years = yearsOf(range.start, range.end);
+  const perMember = (n: number) => `Geef ${members.length} aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu ${n}).`;
+  switch (input.kind) {
+    case 'text': {
+      const grid = parseTrajectoryGrid(input.text, members.map((m) => m.name), range.start, range.end);
+      return grid.ok ? grid : { ok: false, message: grid.errors.join(' ') };
+    }
+    case 'same':
+      if (input.counts.length !== members.length) return { ok: false, message: perMember(input.counts.length) };
+      return { ok: true, value: years.map((year) => ({ year, counts: [...input.counts] })) };
+    case 'years': {
+      const problems: string[] = [];
+      const seen = new Set<number>();
+      for (const { year, counts } of input.entries) {
+        if (seen.has(year)) problems.push(`${year} staat er al eerder in; geef elk jaar één keer.`);
+        seen.add(year);
+        if (counts.length !== members.length) problems.push(`${year}: ${perMember(counts.length)}`);
+        else if (!years.includes(year) && counts.some((n) => n !== 0)) {
+          problems.push(outsideRangeMessage(year, range.start, range.end, `Zet de aantallen van ${year} op 0 of laat het jaar weg, of pas de looptijd aan.`));
+        }
+      }
+      return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true, value: countsForYears(years, input.entries, members.length) };
+    }
+  }
+}
+
 function slugField(slugs: ReadonlySet<string>, missing: string, unknown: string) {
   return field((v): Parsed<string> => {
     if (v === undefined || v === null || v === '') return { ok: false, message: missing };
@@ -136,11 +243,25 @@ function buildSchemas(content: RegionContent) {
   const interventions = new Set(content.interventies.map((i) => i.slug));
   const costCategory = slugField(categories, 'Kies een kostensoort.', 'Onbekende kostensoort; kies er een uit de lijst.');
 
+  const yearAmountSchema = z.object(
+    {
+      year: yearField('Vul het jaar in.'),
+      // Blank is 0: the form offers an input for every year.
+      amount: field((v) => readAmount(v, true)),
+    },
+    { error: 'Geef elk bedrag als {"year": 2026, "amount": 10000}.' },
+  );
+
   const sharedItemSchema = z.object(
     {
       costCategory,
       description: optionalText(REGION_LIMITS.description),
-      amountPerYear: field((v) => readAmount(v)),
+      amounts: z
+        .array(yearAmountSchema, { error: 'Geef de bedragen per jaar als lijst: [{"year": 2026, "amount": 10000}, …].' })
+        .max(MAX_YEAR_ENTRIES, 'Geef elk jaar hoogstens één keer.')
+        .optional(),
+      /** Shorthand: the same amount in every year of the plan. */
+      amountPerYear: field((v): Parsed<number | null> => (v === undefined || v === null || v === '' ? { ok: true, value: null } : readAmount(v))),
       splitKey: oneOfField(SPLIT_KEYS, 'Kies een verdeelsleutel.'),
       percentages: field((v) => readList(v, readPercentBp, 'de percentages')),
     },
@@ -153,7 +274,7 @@ function buildSchemas(content: RegionContent) {
       costCategory,
       pricePerTrajectory: field((v) => readAmount(v)),
       basis: oneOfField(TRAJECTORY_BASES, 'Kies historisch gebruik of een geadviseerd percentage.'),
-      trajectories: field((v) => readList(v, readTrajectoryCount, 'de aantallen trajecten')),
+      trajectories: field(readTrajectories),
       percentage: field((v): Parsed<number | null> => {
         if (v === undefined || v === null || v === '') return { ok: true, value: null };
         const bp = readPercentBp(v);
@@ -184,12 +305,17 @@ function buildSchemas(content: RegionContent) {
     .superRefine((data, ctx) => {
       const problem = yearRangeProblem(data.startYear, data.endYear);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+      const range = !problem && typeof data.startYear === 'number' && typeof data.endYear === 'number' ? { start: data.startYear, end: data.endYear } : null;
       const members = Array.isArray(data.members) ? data.members : null;
       const shared = Array.isArray(data.sharedItems) ? data.sharedItems : [];
       const trajectories = Array.isArray(data.trajectoryItems) ? data.trajectoryItems : [];
       if (shared.length + trajectories.length > REGION_LIMITS.maxItems) {
         ctx.addIssue({ code: 'custom', path: ['trajectoryItems'], message: `Een regio heeft hoogstens ${REGION_LIMITS.maxItems} kostenposten in totaal.` });
       }
+      shared.forEach((item, i) => {
+        if (!item || typeof item !== 'object') return;
+        yearAmountProblems(item, range).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path: ['sharedItems', i, ...path], message }));
+      });
       if (!members) return; // the members field has said what is wrong
       shared.forEach((item, i) => {
         if (!item || typeof item !== 'object' || !SPLIT_KEYS.includes(item.splitKey)) return;
@@ -205,7 +331,7 @@ function buildSchemas(content: RegionContent) {
         try {
           // The same check the split itself makes: a key that cannot split (all
           // zero, percentages not 100%) is refused here, with its message.
-          largestRemainder(typeof item.amountPerYear === 'number' ? item.amountPerYear : 0, weightsFor(item.splitKey, members, percentages));
+          largestRemainder(0, weightsFor(item.splitKey, members, percentages));
         } catch (error) {
           if (!(error instanceof SplitError)) throw error;
           ctx.addIssue({ code: 'custom', path: ['sharedItems', i, item.splitKey === 'percentages' ? 'percentages' : 'splitKey'], message: error.message });
@@ -214,37 +340,48 @@ function buildSchemas(content: RegionContent) {
       trajectories.forEach((item, i) => {
         if (!item || typeof item !== 'object') return;
         if (item.basis === 'historisch') {
-          const list = Array.isArray(item.trajectories) ? item.trajectories : null;
-          if (!list || list.length !== members.length) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['trajectoryItems', i, 'trajectories'],
-              message: `Geef ${members.length} aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst${list ? ` (nu ${list.length})` : ''}.`,
-            });
+          const path = ['trajectoryItems', i, 'trajectories'];
+          if (item.trajectories === null) ctx.addIssue({ code: 'custom', path, message: 'Vul de aantallen trajecten per gemeente per jaar in.' });
+          else if (range && item.trajectories && typeof item.trajectories === 'object' && 'kind' in item.trajectories) {
+            const resolved = resolveTrajectories(item.trajectories, members, range);
+            if (!resolved.ok) ctx.addIssue({ code: 'custom', path, message: resolved.message });
           }
         } else if (item.basis === 'percentage' && item.percentage === null) {
           ctx.addIssue({ code: 'custom', path: ['trajectoryItems', i, 'percentage'], message: 'Vul het geadviseerde percentage in.' });
         }
       });
     }, always)
-    .transform(
-      (data): RegionState => ({
+    .transform((data): RegionState => {
+      const years = yearsOf(data.startYear, data.endYear);
+      return {
         name: data.name,
         startYear: data.startYear,
         endYear: data.endYear,
         members: data.members,
-        // Stored as percent again (bp / 100), the unit users and the API speak.
         sharedItems: data.sharedItems.map((s) => ({
-          ...s,
+          costCategory: s.costCategory,
+          description: s.description,
+          // Every year of the plan, ascending; years outside it were 0 (checked above).
+          amounts: amountsForYears(years, s.amounts ?? null, s.amountPerYear),
+          splitKey: s.splitKey,
+          // Stored as percent again (bp / 100), the unit users and the API speak.
           percentages: s.splitKey === 'percentages' && s.percentages ? s.percentages.map((bp) => bp / 100) : null,
         })),
-        trajectoryItems: data.trajectoryItems.map((t) => ({
-          ...t,
-          trajectories: t.basis === 'historisch' ? t.trajectories : null,
-          percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
-        })),
-      }),
-    );
+        trajectoryItems: data.trajectoryItems.map((t) => {
+          // Checked above; a failure here would be a bug, not the user's input.
+          const resolved = t.basis === 'historisch' && t.trajectories ? resolveTrajectories(t.trajectories, data.members, { start: data.startYear, end: data.endYear }) : null;
+          if (resolved && !resolved.ok) throw new Error(`trajectories: ${resolved.message}`);
+          return {
+            intervention: t.intervention,
+            costCategory: t.costCategory,
+            pricePerTrajectory: t.pricePerTrajectory,
+            basis: t.basis,
+            trajectories: resolved ? resolved.value : null,
+            percentage: t.basis === 'percentage' && t.percentage !== null ? t.percentage / 100 : null,
+          };
+        }),
+      };
+    });
 
   /** The same plus the version the form was loaded at (Server Actions). */
   const versionSchema = z.object({
@@ -270,32 +407,82 @@ export function regionSchemas(content: RegionContent): RegionSchemas {
 }
 
 /**
- * A stored document as read back from the database: shapes only, no
- * catalogue checks (a slug that later leaves content/ must not make a stored
- * region unreadable; the next save reports it). Parsed, never cast.
+ * A stored document as read back from the database (Region.document and the
+ * documents inside RegionRevision snapshots): shapes only, no catalogue
+ * checks (a slug that later leaves content/ must not make a stored region
+ * unreadable; the next save reports it). Parsed, never cast.
+ *
+ * Documents written before amounts per year were stored `amountPerYear: <n>`
+ * (the same every year); they are read as that amount in every year of the
+ * plan's range, which is why the schema is made for a range. Entries outside
+ * the range (never written, but possible in a hand-edited row) are dropped.
  */
-const storedMember = z.object({ name: z.string(), children0to4: z.number().int().nonnegative(), children0to18: z.number().int().nonnegative() });
-export const storedDocumentSchema = z.object({
-  members: z.array(storedMember),
-  sharedItems: z.array(
-    z.object({
-      costCategory: z.string(),
-      description: z.string().nullable(),
-      amountPerYear: z.number().int().nonnegative(),
-      splitKey: z.enum(SPLIT_KEYS),
-      percentages: z.array(z.number()).nullable(),
-    }),
-  ),
-  trajectoryItems: z.array(
-    z.object({
-      intervention: z.string(),
-      costCategory: z.string(),
-      pricePerTrajectory: z.number().int().nonnegative(),
-      basis: z.enum(TRAJECTORY_BASES),
-      trajectories: z.array(z.number().int().nonnegative()).nullable(),
-      percentage: z.number().nullable(),
-    }),
-  ),
+const storedInt = z.number().int().nonnegative();
+const storedMember = z.object({ name: z.string(), children0to4: storedInt, children0to18: storedInt });
+const storedSharedItem = z
+  .object({
+    costCategory: z.string(),
+    description: z.string().nullable(),
+    amounts: z.array(z.object({ year: z.number().int(), amount: storedInt })).optional(),
+    /** The shape before amounts per year. */
+    amountPerYear: storedInt.optional(),
+    splitKey: z.enum(SPLIT_KEYS),
+    percentages: z.array(z.number()).nullable(),
+  })
+  .refine((item) => item.amounts !== undefined || item.amountPerYear !== undefined, 'Een gedeelde kostenpost zonder bedragen.');
+const storedTrajectoryItem = z.object({
+  intervention: z.string(),
+  costCategory: z.string(),
+  pricePerTrajectory: storedInt,
+  basis: z.enum(TRAJECTORY_BASES),
+  /** Per year; or, before trajectories per year, one count per member (the same every year). */
+  trajectories: z.union([z.array(z.object({ year: z.number().int(), counts: z.array(storedInt) })), z.array(storedInt)]).nullable(),
+  percentage: z.number().nullable(),
 });
+const storedDocumentShape = z.object({
+  members: z.array(storedMember),
+  sharedItems: z.array(storedSharedItem),
+  trajectoryItems: z.array(storedTrajectoryItem),
+});
+
+const isSameEveryYear = (t: YearCounts[] | number[]): t is number[] => t.every((x: YearCounts | number) => typeof x === 'number');
+
+function storedCounts(trajectories: YearCounts[] | number[], years: readonly number[], memberCount: number): YearCounts[] {
+  if (isSameEveryYear(trajectories)) return years.map((year) => ({ year, counts: [...trajectories] }));
+  return countsForYears(years, trajectories, memberCount);
+}
+
+function buildStoredDocumentSchema(startYear: number, endYear: number) {
+  const years = yearsOf(startYear, endYear);
+  return storedDocumentShape.transform(
+    (doc): RegionDocument => ({
+      members: doc.members,
+      sharedItems: doc.sharedItems.map(({ amounts, amountPerYear, ...item }) => ({
+        costCategory: item.costCategory,
+        description: item.description,
+        amounts: amountsForYears(years, amounts ?? null, amounts ? null : (amountPerYear ?? 0)),
+        splitKey: item.splitKey,
+        percentages: item.percentages,
+      })),
+      trajectoryItems: doc.trajectoryItems.map(({ trajectories, ...item }) => ({
+        ...item,
+        trajectories: trajectories === null ? null : storedCounts(trajectories, years, doc.members.length),
+      })),
+    }),
+  );
+}
+
+const storedSchemas = new Map<string, ReturnType<typeof buildStoredDocumentSchema>>();
+
+/** The schema of a stored document of a plan running from startYear to endYear. */
+export function storedDocumentSchema(startYear: number, endYear: number) {
+  const key = `${startYear}-${endYear}`;
+  let schema = storedSchemas.get(key);
+  if (!schema) {
+    schema = buildStoredDocumentSchema(startYear, endYear);
+    storedSchemas.set(key, schema);
+  }
+  return schema;
+}
 
 export { fieldErrors } from '@/lib/plans/schema';

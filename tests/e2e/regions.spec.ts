@@ -55,6 +55,8 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Deelnemende gemeenten').fill(PASTED);
+  await page.getByLabel('Eerste jaar').fill('2026');
+  await page.getByLabel('Laatste jaar').fill('2027');
   await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
   await expect(page.getByRole('heading', { name: 'Het regionale plan “Gelderland Midden (test)” is gemaakt' })).toBeVisible();
   const editUrl = (await page.locator('#bewerkingslink').textContent()) ?? '';
@@ -65,17 +67,19 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await page.goto(editUrl);
   await expect(page.getByLabel('Deelnemende gemeenten')).toHaveValue(/^Arnhem\t1000\t5000\n/);
   // A refused save: messages per field, axe on the error state.
-  await page.locator('#regio-sharedItems-0-amountPerYear').fill('veel');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('veel');
   await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeVisible();
-  await expect(page.locator('#regio-sharedItems-0-amountPerYear')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Bedrag 2026, gedeelde kostenpost 1')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page);
   await page.locator('#regio-sharedItems-0-description').fill('Training professionals');
   await page.locator('#regio-sharedItems-0-costCategory').selectOption('voorinvesteringen');
-  await page.locator('#regio-sharedItems-0-amountPerYear').fill('€ 45.001');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('€ 45.001');
+  await page.getByLabel('Bedrag 2027, gedeelde kostenpost 1').fill('€ 45.001');
   await page.locator('#regio-sharedItems-0-splitKey').selectOption('kinderen-0-4');
+  // A one-off cost: licences in the first year only (2027 stays empty, i.e. € 0).
   await page.locator('#regio-sharedItems-1-description').fill('Licenties');
-  await page.locator('#regio-sharedItems-1-amountPerYear').fill('1.000');
+  await page.getByLabel('Bedrag 2026, gedeelde kostenpost 2').fill('1.000');
   await page.locator('#regio-sharedItems-1-splitKey').selectOption('gelijk');
   await page.locator('#regio-trajectoryItems-0-intervention').selectOption('voorzorg');
   await page.locator('#regio-trajectoryItems-0-costCategory').selectOption('interventies');
@@ -89,14 +93,51 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   const readPath = new URL(editUrl).pathname.replace(/\/bewerken$/, '');
   await page.goto(readPath);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gelderland Midden (test)');
-  const totals = page.getByRole('table', { name: 'Aandeel per gemeente per jaar, per kostensoort' });
+  const totals = page.getByRole('table', { name: 'Aandeel per gemeente per jaar' });
   await expect(totals.getByRole('row')).toHaveCount(1 + 15 + 1);
-  // Arnhem: 45.001 × 1000/25385 children 0–4 → € 1.772 (largest remainder), licences 1.000/15 → € 67, 5 VoorZorg trajectories.
+  // Arnhem: 45.001 × 1.000/29.385 children 0–4 → € 1.531 (largest remainder) each year, licences 1.000/15 → € 67 in 2026 only,
+  // 5 VoorZorg trajectories (0,5% of 1.000) × € 4.500 = € 22.500 each year.
+  await expect(totals.getByRole('row', { name: /^Arnhem/ })).toHaveText(/Arnhem\s*€\s24\.098\s*€\s24\.031\s*€\s48\.129/);
   const keys = page.getByRole('table', { name: 'Kostenposten, verdeelsleutel en controle per jaar' });
-  await expect(keys.getByRole('row', { name: /Training professionals/ })).toContainText(/€\s45\.001.*€\s45\.001/);
-  await expect(keys.getByRole('row', { name: /Licenties/ })).toContainText(/€\s1\.000.*€\s1\.000/);
-  await expect(page.getByRole('img', { name: /Aandeel per gemeente per jaar/ })).toBeVisible();
+  await expect(keys.getByRole('row', { name: /Training professionals/ })).toContainText(/€\s45\.001\s*€\s45\.001\s*€\s90\.002\s*€\s90\.002/);
+  await expect(keys.getByRole('row', { name: /Licenties/ })).toContainText(/€\s1\.000\s*€\s0\s*€\s1\.000\s*€\s1\.000/);
+  await expect(page.getByRole('img', { name: /Aandeel per gemeente over de hele looptijd/ })).toBeVisible();
   for (const name of GELDERLAND_MIDDEN) await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('historical trajectories pasted per member per year from a spreadsheet', async ({ page, request }) => {
+  const region = await apiRegion(request);
+  await page.goto(region.editUrl);
+  const grid = page.getByLabel('Trajecten per gemeente per jaar (bij historisch gebruik)').first();
+  await page.locator('#regio-trajectoryItems-0-intervention').selectOption('voorzorg');
+  await page.locator('#regio-trajectoryItems-0-costCategory').selectOption('interventies');
+  await page.locator('#regio-trajectoryItems-0-pricePerTrajectory').fill('4.500');
+  // A row is missing and one has a word: nothing is saved, the pasted text stays.
+  const bad = ['Gemeente\t2026\t2027', 'Arnhem\tveel\t1'].join('\n');
+  await grid.fill(bad);
+  await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
+  await expect(summary).toContainText('Regel 2: “veel” is geen heel aantal trajecten.');
+  await expect(summary).toContainText('Er ontbreken trajecten voor Barneveld');
+  await expect(grid).toHaveValue(bad);
+  await expect(grid).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+
+  // Rows = members (by name, any order), columns = years, as copied from a spreadsheet.
+  const rows = GELDERLAND_MIDDEN.map((name, i) => `${name}\t${i % 3}\t${(i + 1) % 3}`).reverse();
+  await grid.fill(['Gemeente\t2026\t2027', ...rows].join('\n'));
+  await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  await expect(page.getByText('Opgeslagen als versie 2.')).toBeVisible();
+  // The form shows the stored counts the same way, in the order of the member list.
+  await expect(grid).toHaveValue(/^Gemeente\t2026\t2027\nArnhem\t0\t1\nBarneveld\t1\t2\n/);
+
+  await page.goto(region.readUrl);
+  // Arnhem: no trajectory in 2026, one in 2027; Barneveld: one, then two.
+  const arnhem = page.getByRole('table', { name: 'Aandeel van Arnhem per kostenpost en jaar' });
+  await expect(arnhem.getByRole('row', { name: /VoorZorg/ })).toContainText(/€\s0\s*0 trajecten\s*€\s4\.500\s*1 traject\s*€\s4\.500/);
+  const barneveld = page.getByRole('table', { name: 'Aandeel van Barneveld per kostenpost en jaar' });
+  await expect(barneveld.getByRole('row', { name: /VoorZorg/ })).toContainText(/€\s4\.500\s*1 traject\s*€\s9\.000\s*2 trajecten\s*€\s13\.500/);
   await expectNoAxeViolations(page);
 });
 
@@ -132,6 +173,114 @@ test('handing a member’s share to its municipal plan; the region shows who did
   await expect(page.getByText('Regionaal budget van samenwerkende gemeenten').first()).toBeVisible();
 });
 
+/** The body of a save: the API's own GET answer, with changes. */
+async function apiSave(request: APIRequestContext, region: z.infer<typeof created>, version: number, patch: Record<string, unknown>) {
+  const current = z
+    .object({ region: z.object({ name: z.string(), startYear: z.number(), endYear: z.number() }), members: z.array(z.unknown()), sharedItems: z.array(z.unknown()), trajectoryItems: z.array(z.unknown()) })
+    .parse(await (await request.get(`/api/regio/${region.id}`)).json());
+  const res = await request.put(`/api/regio/${region.id}`, {
+    headers: { Authorization: `Bearer ${region.editSecret}`, 'If-Match': `"${version}"` },
+    data: { ...current.region, members: current.members, sharedItems: current.sharedItems, trajectoryItems: current.trajectoryItems, ...patch },
+  });
+  expect(res.status()).toBe(200);
+}
+
+const regionState = async (request: APIRequestContext, id: string) =>
+  z
+    .object({ region: z.object({ name: z.string(), version: z.number() }), members: z.array(z.object({ name: z.string() })), sharedItems: z.array(z.object({ amounts: z.array(z.object({ year: z.number(), amount: z.number() })) })) })
+    .parse(await (await request.get(`/api/regio/${id}`)).json());
+
+test('the history lists what each version changed and restores one as a new version', async ({ page, request }) => {
+  const region = await apiRegion(request);
+  await apiSave(request, region, 1, { name: 'Regio, tweede versie' });
+  const training = (amount: number) => [{ costCategory: 'voorinvesteringen', description: 'Training professionals', amounts: [{ year: 2026, amount }], splitKey: 'kinderen-0-4' }];
+  await apiSave(request, region, 2, { sharedItems: training(60_000) });
+
+  await page.goto(region.editUrl);
+  const history = page.getByRole('table', { name: 'Versies van dit regionale plan, nieuwste eerst' });
+  await expect(history.getByRole('row')).toHaveCount(1 + 3);
+  await expect(history.getByRole('row', { name: /^3/ })).toContainText(
+    /Gedeelde kostenpost ‘Training professionals’ gewijzigd: bedrag 2026 €\s45\.000 → €\s60\.000; bedrag 2027 €\s45\.000 → €\s0/,
+  );
+  await expect(history.getByRole('row', { name: /^2/ })).toContainText('Naam: ‘Regio voor de test’ → ‘Regio, tweede versie’');
+  await expect(history.getByRole('row', { name: /^1/ })).toContainText('Regionaal plan gemaakt');
+  await expect(history.getByRole('button', { name: 'Versie 3 terugzetten' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await history.getByRole('button', { name: 'Versie 1 terugzetten' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Versie 1 is teruggezet als nieuwe versie 4.' })).toBeVisible();
+  await expect(page.getByLabel('Naam van de regio of het plan')).toHaveValue('Regio voor de test');
+  await expect(page.getByLabel('Bedrag 2027, gedeelde kostenpost 1')).toHaveValue('45000');
+  await expect(history.getByRole('row')).toHaveCount(1 + 4);
+  await expect(history.getByRole('row', { name: /^4/ })).toContainText('Naam: ‘Regio, tweede versie’ → ‘Regio voor de test’');
+  await expectNoAxeViolations(page);
+  const stored = await regionState(request, region.id);
+  expect(stored.region).toMatchObject({ name: 'Regio voor de test', version: 4 });
+  expect(stored.sharedItems[0]?.amounts).toEqual([
+    { year: 2026, amount: 45_000 },
+    { year: 2027, amount: 45_000 },
+  ]);
+
+  // A restore from a page that is no longer current is refused and says what changed.
+  await apiSave(request, region, 4, { name: 'Intussen' });
+  await history.getByRole('button', { name: 'Versie 3 terugzetten' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Niet opgeslagen' });
+  await expect(alert).toContainText('Iemand anders heeft dit regionale plan intussen opgeslagen (versie 5).');
+  await expect(alert.getByRole('listitem')).toHaveText(['Naam: ‘Regio voor de test’ → ‘Intussen’']);
+  expect((await regionState(request, region.id)).region).toMatchObject({ name: 'Intussen', version: 5 });
+});
+
+test('two editors: the later save is refused with what the other changed, keeps its input, and can then replace it', async ({ browser, request }) => {
+  const region = await apiRegion(request);
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await a.goto(region.editUrl);
+  await b.goto(region.editUrl);
+
+  // A: a one-off amount instead of the yearly one, and a new member.
+  await a.getByLabel('Bedrag 2027, gedeelde kostenpost 1').fill('0');
+  await a.getByLabel('Deelnemende gemeenten').fill(`${await a.getByLabel('Deelnemende gemeenten').inputValue()}\nRenswoude\t300\t1.500`);
+  await a.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Opgeslagen als versie 2.' })).toBeVisible();
+
+  // B, still on version 1: another name and a second item.
+  await b.getByLabel('Naam van de regio of het plan').fill('Naam van B');
+  await b.locator('#regio-sharedItems-1-description').fill('Licenties');
+  await b.getByLabel('Bedrag 2026, gedeelde kostenpost 2').fill('1.500');
+  await b.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  const alert = b.getByRole('alert').filter({ hasText: 'Niet opgeslagen' });
+  await expect(alert).toContainText(
+    'Iemand anders heeft dit regionale plan intussen opgeslagen (versie 2). Uw wijzigingen zijn niet opgeslagen maar staan hieronder nog ingevuld.',
+  );
+  await expect(alert.getByRole('listitem')).toHaveText([
+    'Gemeente toegevoegd: Renswoude (300 kinderen 0–4, 1.500 kinderen 0–18)',
+    /Gedeelde kostenpost ‘Training professionals’ gewijzigd: bedrag 2027 €\s45\.000 → €\s0/,
+  ]);
+  await expect(alert.getByRole('link', { name: /Bekijk versie 2/ })).toHaveAttribute('href', region.readUrl);
+  await expect(b.getByLabel('Naam van de regio of het plan')).toHaveValue('Naam van B');
+  await expect(b.getByLabel('Bedrag 2026, gedeelde kostenpost 2')).toHaveValue('1.500');
+  await expect(b.getByLabel('Bedrag 2027, gedeelde kostenpost 1')).toHaveValue('45000');
+  await expectNoAxeViolations(b);
+  let stored = await regionState(request, region.id);
+  expect(stored.region).toMatchObject({ name: 'Regio voor de test', version: 2 });
+  expect(stored.members).toHaveLength(16);
+
+  // B takes over A's change and saves deliberately against version 2.
+  await b.getByLabel('Bedrag 2027, gedeelde kostenpost 1').fill('0');
+  await b.getByLabel('Deelnemende gemeenten').fill(`${await b.getByLabel('Deelnemende gemeenten').inputValue()}\nRenswoude\t300\t1.500`);
+  await b.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'Opgeslagen als versie 3.' })).toBeVisible();
+  stored = await regionState(request, region.id);
+  expect(stored.region).toMatchObject({ name: 'Naam van B', version: 3 });
+  expect(stored.members).toHaveLength(16);
+  expect(stored.sharedItems.map((s) => s.amounts.map((x) => x.amount))).toEqual([
+    [45_000, 0],
+    [1_500, 0],
+  ]);
+  await a.context().close();
+  await b.context().close();
+});
+
 test('replacing the edit link; a wrong or old edit link gets a 403 page; privacy headers on region pages', async ({ page, request }) => {
   const region = await apiRegion(request);
   await page.goto(region.editUrl);
@@ -162,6 +311,8 @@ test.describe('regional plans without JavaScript', () => {
     await page.goto('/regio/nieuw');
     await page.getByLabel('Naam van de regio of het plan').fill('Zonder JavaScript');
     await page.getByLabel('Deelnemende gemeenten').fill(PASTED);
+    await page.getByLabel('Eerste jaar').fill('2026');
+    await page.getByLabel('Laatste jaar').fill('2027');
     await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
     await expect(page.getByRole('heading', { name: 'Het regionale plan “Zonder JavaScript” is gemaakt' })).toBeVisible();
     const editUrl = (await page.locator('#bewerkingslink').textContent()) ?? '';
@@ -170,7 +321,7 @@ test.describe('regional plans without JavaScript', () => {
 
     await page.goto(editUrl);
     await page.locator('#regio-sharedItems-0-description').fill('Coördinatie');
-    await page.locator('#regio-sharedItems-0-amountPerYear').fill('10.000');
+    await page.getByLabel('Bedrag 2026, gedeelde kostenpost 1').fill('10.000');
     await page.locator('#regio-sharedItems-0-splitKey').selectOption('percentages');
     await page.locator('#regio-sharedItems-0-percentages').fill('50; 50');
     await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
@@ -190,10 +341,20 @@ test.describe('regional plans without JavaScript', () => {
     await page.locator('#regio-sharedItems-0-splitKey').selectOption('gelijk');
     await page.locator('#regio-sharedItems-0-percentages').fill('');
     await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit regionale plan intussen opgeslagen (versie 2)' })).toBeVisible();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit regionale plan intussen opgeslagen (versie 2)' });
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByRole('listitem')).toHaveText(['Naam: ‘Zonder JavaScript’ → ‘Door een ander’']);
     await expect(page.locator('#regio-sharedItems-0-description')).toHaveValue('Coördinatie');
     // Saving again is a deliberate replace of version 2.
     await page.getByRole('button', { name: 'Regionaal plan opslaan' }).click();
     await expect(page.getByText('Opgeslagen als versie 3.')).toBeVisible();
+
+    // Restoring without JavaScript: the history's buttons post the same form.
+    const history = page.getByRole('table', { name: 'Versies van dit regionale plan, nieuwste eerst' });
+    await expect(history.getByRole('row')).toHaveCount(1 + 3);
+    await history.getByRole('button', { name: 'Versie 2 terugzetten' }).click();
+    await expect(page.getByText('Versie 2 is teruggezet als nieuwe versie 4.')).toBeVisible();
+    await expect(page.getByLabel('Naam van de regio of het plan')).toHaveValue('Door een ander');
+    await expect(history.getByRole('row')).toHaveCount(1 + 4);
   });
 });

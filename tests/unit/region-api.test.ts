@@ -12,6 +12,7 @@ type Handlers = {
   collection: typeof import('@/app/api/regio/route');
   item: typeof import('@/app/api/regio/[id]/route');
   csv: typeof import('@/app/api/regio/[id]/export.csv/route');
+  xlsx: typeof import('@/app/api/regio/[id]/export.xlsx/route');
   plans: typeof import('@/app/api/plannen/route');
   plan: typeof import('@/app/api/plannen/[id]/route');
   handoff: typeof import('@/lib/regions/handoff');
@@ -31,6 +32,7 @@ beforeAll(async () => {
     collection: await import('@/app/api/regio/route'),
     item: await import('@/app/api/regio/[id]/route'),
     csv: await import('@/app/api/regio/[id]/export.csv/route'),
+    xlsx: await import('@/app/api/regio/[id]/export.xlsx/route'),
     plans: await import('@/app/api/plannen/route'),
     plan: await import('@/app/api/plannen/[id]/route'),
     handoff: await import('@/lib/regions/handoff'),
@@ -61,7 +63,12 @@ const created = z.object({ id: z.string(), version: z.number(), readUrl: z.strin
 const regionBody = z.object({
   region: z.object({ version: z.number(), name: z.string() }),
   members: z.array(z.object({ name: z.string() })),
-  split: z.object({ items: z.array(z.object({ amountPerYear: z.number(), shares: z.array(z.number()) })), perYear: z.number() }),
+  sharedItems: z.array(z.object({ amounts: z.array(z.object({ year: z.number(), amount: z.number() })) })),
+  trajectoryItems: z.array(z.object({ trajectories: z.array(z.object({ year: z.number(), counts: z.array(z.number()) })).nullable() })),
+  split: z.object({
+    items: z.array(z.object({ years: z.array(z.object({ year: z.number(), amount: z.number(), shares: z.array(z.number()) })), total: z.number() })),
+    total: z.number(),
+  }),
   handoffs: z.array(z.object({ memberName: z.string(), planReadUrl: z.string(), planVersion: z.number() })),
 });
 
@@ -99,10 +106,176 @@ describe('POST/GET/PUT /api/regio', () => {
     const { etag, body } = await getRegion(c.id);
     expect(etag).toBe('"1"');
     expect(body.members.map((m) => m.name)).toEqual(['Arnhem', 'Ede', 'Renkum']);
+    // amountPerYear is shorthand for the same amount in every year of the plan.
+    expect(body.sharedItems[0]?.amounts).toEqual([
+      { year: 2026, amount: 10_000 },
+      { year: 2027, amount: 10_000 },
+    ]);
     // 10.000 over 7.000 : 6.000 : 1.000 children 0–4.
-    expect(body.split.items[0]?.shares).toEqual([5000, 4286, 714]);
-    expect(body.split.items[1]?.shares).toEqual([8000, 4000, 0]);
-    for (const item of body.split.items) expect(item.shares.reduce((a, b) => a + b, 0)).toBe(item.amountPerYear);
+    expect(body.split.items[0]?.years.map((y) => y.shares)).toEqual([
+      [5000, 4286, 714],
+      [5000, 4286, 714],
+    ]);
+    expect(body.split.items[1]?.years[0]?.shares).toEqual([8000, 4000, 0]);
+    for (const item of body.split.items) for (const y of item.years) expect(y.shares.reduce((a, b) => a + b, 0)).toBe(y.amount);
+  });
+
+  it('takes amounts per year: a year left out is 0, a one-off cost is split in its own year only', async () => {
+    const c = await createRegion({
+      ...REGION,
+      sharedItems: [{ costCategory: 'voorinvesteringen', description: 'Training', amounts: [{ year: 2026, amount: '€ 40.000' }], splitKey: 'kinderen-0-4' }],
+    });
+    const { body } = await getRegion(c.id);
+    expect(body.sharedItems[0]?.amounts).toEqual([
+      { year: 2026, amount: 40_000 },
+      { year: 2027, amount: 0 },
+    ]);
+    expect(body.split.items[0]?.years.map((y) => [y.year, y.shares])).toEqual([
+      [2026, [20_000, 17_143, 2_857]],
+      [2027, [0, 0, 0]],
+    ]);
+    expect(body.split.items[0]?.total).toBe(40_000);
+  });
+
+  it('refuses amounts for years outside the plan (0 is dropped), twice the same year, and both shapes at once', async () => {
+    const item = { costCategory: 'proceskosten', splitKey: 'gelijk' };
+    const res = await h.collection.POST(
+      new Request(
+        `${BASE}/api/regio`,
+        json({
+          ...REGION,
+          sharedItems: [
+            { ...item, amounts: [{ year: 2026, amount: 5 }, { year: 2028, amount: 1000 }] },
+            { ...item, amounts: [{ year: 2026, amount: 5 }, { year: 2026, amount: 6 }] },
+            { ...item, amounts: [{ year: 2026, amount: 5 }], amountPerYear: 5 },
+            { ...item },
+            { ...item, amounts: [{ year: 2026, amount: 'veel' }] },
+          ],
+        }),
+      ),
+    );
+    expect(res.status).toBe(422);
+    const { errors } = z.object({ errors: z.record(z.string(), z.string()) }).parse(await res.json());
+    expect(errors).toEqual({
+      'sharedItems.0.amounts.1.amount': '2028 valt buiten de looptijd van het plan (2026–2027). Maak dit leeg of 0, of pas de looptijd aan.',
+      'sharedItems.1.amounts.1.year': '2026 staat er al eerder in; geef elk jaar één keer.',
+      'sharedItems.2.amountPerYear': 'Geef óf één bedrag voor elk jaar (amountPerYear) óf bedragen per jaar (amounts), niet allebei.',
+      'sharedItems.3.amounts': 'Vul de bedragen per jaar in.',
+      'sharedItems.4.amounts.0.amount': 'Vul een bedrag in euro’s in, bijvoorbeeld 12.500 of € 1.234,50.',
+    });
+
+    // A year outside the plan with 0 carries nothing: accepted and dropped.
+    const c = await createRegion({ ...REGION, sharedItems: [{ ...item, amounts: [{ year: 2025, amount: 0 }, { year: 2027, amount: 9 }] }] });
+    expect((await getRegion(c.id)).body.sharedItems[0]?.amounts).toEqual([
+      { year: 2026, amount: 0 },
+      { year: 2027, amount: 9 },
+    ]);
+  });
+
+  it('when the years change: a dropped year must hold 0, a new year starts at 0', async () => {
+    const c = await createRegion({
+      ...REGION,
+      sharedItems: [{ costCategory: 'voorinvesteringen', amounts: [{ year: 2026, amount: 40_000 }, { year: 2027, amount: 1_000 }], splitKey: 'gelijk' }],
+    });
+    const auth = { authorization: `Bearer ${c.editSecret}` };
+    const { body } = await getRegion(c.id);
+    const shifted = { ...REGION, startYear: 2027, endYear: 2028, sharedItems: body.sharedItems.map((s) => ({ ...s, costCategory: 'voorinvesteringen', splitKey: 'gelijk' })) };
+    const refused = await put(c.id, shifted, { ...auth, 'if-match': '"1"' });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      errors: { 'sharedItems.0.amounts.0.amount': '2026 valt buiten de looptijd van het plan (2027–2028). Maak dit leeg of 0, of pas de looptijd aan.' },
+    });
+    const cleared = { ...shifted, sharedItems: [{ ...shifted.sharedItems[0], amounts: [{ year: 2026, amount: 0 }, { year: 2027, amount: 1_000 }] }] };
+    expect((await put(c.id, cleared, { ...auth, 'if-match': '"1"' })).status).toBe(200);
+    expect((await getRegion(c.id)).body.sharedItems[0]?.amounts).toEqual([
+      { year: 2027, amount: 1_000 },
+      { year: 2028, amount: 0 },
+    ]);
+  });
+
+  it('takes historical trajectories per member per year: as JSON per year, pasted rows, or one number per member', async () => {
+    const item = { intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 4000, basis: 'historisch' };
+    // One number per member (the shape before trajectories per year): the same every year.
+    expect((await getRegion((await createRegion()).id)).body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [2, 1, 0] },
+      { year: 2027, counts: [2, 1, 0] },
+    ]);
+    const perYear = await createRegion({ ...REGION, trajectoryItems: [{ ...item, trajectories: [{ year: 2027, counts: [3, 2, 1] }] }] });
+    const { body } = await getRegion(perYear.id);
+    expect(body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [0, 0, 0] },
+      { year: 2027, counts: [3, 2, 1] },
+    ]);
+    expect(body.split.items[1]?.years.map((y) => y.shares)).toEqual([
+      [0, 0, 0],
+      [12_000, 8_000, 4_000],
+    ]);
+    const pasted = await createRegion({ ...REGION, trajectoryItems: [{ ...item, trajectories: 'Gemeente;2026;2027\nRenkum;1;0\nArnhem;1.000;2\nEde;5;5' }] });
+    expect((await getRegion(pasted.id)).body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [1000, 5, 1] },
+      { year: 2027, counts: [2, 5, 0] },
+    ]);
+  });
+
+  it('refuses trajectories that do not fit the members or the years, with one Dutch message per item', async () => {
+    const item = { intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 4000, basis: 'historisch' };
+    const res = await h.collection.POST(
+      new Request(
+        `${BASE}/api/regio`,
+        json({
+          ...REGION,
+          trajectoryItems: [
+            { ...item, trajectories: [{ year: 2026, counts: [1, 2] }] },
+            { ...item, trajectories: [{ year: 2028, counts: [1, 0, 0] }] },
+            { ...item, trajectories: 'Arnhem\t1\nEde\t2' },
+            { ...item, trajectories: [1, 2] },
+            { ...item },
+            { ...item, trajectories: { 2026: [1, 2, 3] } },
+          ],
+        }),
+      ),
+    );
+    expect(res.status).toBe(422);
+    const { errors } = z.object({ errors: z.record(z.string(), z.string()) }).parse(await res.json());
+    expect(errors).toEqual({
+      'trajectoryItems.0.trajectories': '2026: Geef 3 aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu 2).',
+      'trajectoryItems.1.trajectories': '2028 valt buiten de looptijd van het plan (2026–2027). Zet de aantallen van 2028 op 0 of laat het jaar weg, of pas de looptijd aan.',
+      'trajectoryItems.2.trajectories': 'Er ontbreken trajecten voor Renkum.',
+      'trajectoryItems.3.trajectories': 'Geef 3 aantallen trajecten per jaar, één per gemeente in de volgorde van de lijst (nu 2).',
+      'trajectoryItems.4.trajectories': 'Vul de aantallen trajecten per gemeente per jaar in.',
+      'trajectoryItems.5.trajectories': 'Geef de trajecten per jaar als [{"year": 2026, "counts": [12, 9, 0]}, …] (één aantal per gemeente), of plak ze als regels.',
+    });
+  });
+
+  it('reads a document stored in the old shape (one amountPerYear) as that amount in every year', async () => {
+    const c = await createRegion();
+    const old = {
+      members: [
+        { name: 'Arnhem', children0to4: 7000, children0to18: 30000 },
+        { name: 'Ede', children0to4: 6000, children0to18: 25000 },
+      ],
+      sharedItems: [{ costCategory: 'voorinvesteringen', description: 'Training', amountPerYear: 1_000, splitKey: 'gelijk', percentages: null }],
+      trajectoryItems: [{ intervention: 'voorzorg', costCategory: 'interventies', pricePerTrajectory: 100, basis: 'historisch', trajectories: [3, 1], percentage: null }],
+    };
+    await db.region.update({ where: { id: c.id }, data: { document: JSON.stringify(old) } });
+    const { body } = await getRegion(c.id);
+    expect(body.sharedItems[0]?.amounts).toEqual([
+      { year: 2026, amount: 1_000 },
+      { year: 2027, amount: 1_000 },
+    ]);
+    expect(body.split.items[0]?.years.map((y) => y.shares)).toEqual([
+      [500, 500],
+      [500, 500],
+    ]);
+    // And historical trajectories stored as one number per member: the same every year.
+    expect(body.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2026, counts: [3, 1] },
+      { year: 2027, counts: [3, 1] },
+    ]);
+    expect(body.split.items[1]?.years.map((y) => y.shares)).toEqual([
+      [300, 100],
+      [300, 100],
+    ]);
   });
 
   it('answers invalid input with 422 and Dutch messages on each field', async () => {
@@ -174,6 +347,31 @@ describe('POST/GET/PUT /api/regio', () => {
     expect(text.startsWith('\uFEFFGemeente;Kostenpost;')).toBe(true);
     expect(text).toContain('Arnhem;Training;Gedeelde kosten;');
     expect(text.split('\r\n').length).toBe(1 + 3 * 2 * 2 + 1);
+    // One row per member, item and year, with that year's share.
+    expect(text).toContain('Arnhem;Training;Gedeelde kosten;(Voor)investeringen;Naar rato van het aantal kinderen van 0 tot 4 jaar;2026;;5000\r\n');
+    expect(text).toContain(';2027;2;8000\r\n');
+  });
+
+  it('exports xlsx with an overview per year and a sheet per year, totals as SUM formulas with their results', async () => {
+    const c = await createRegion({
+      ...REGION,
+      sharedItems: [{ costCategory: 'voorinvesteringen', description: 'Training', amounts: [{ year: 2026, amount: 40_000 }], splitKey: 'kinderen-0-4' }],
+    });
+    const res = await h.xlsx.GET(new Request(`${BASE}/api/regio/${c.id}/export.xlsx`), ctx(c.id));
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Overzicht', 'Verdeling 2026', 'Verdeling 2027', 'Gemeenten']);
+    const overview = workbook.getWorksheet('Overzicht');
+    expect(overview?.getRow(4).values).toEqual([undefined, 'Gemeente', '2026', '2027', 'Totaal']);
+    // Arnhem: training 20.000 in 2026, 2 VoorZorg trajectories × 4.000 in both years.
+    expect(overview?.getRow(5).values).toEqual([undefined, 'Arnhem', 28_000, 8_000, { formula: 'SUM(B5:C5)', result: 36_000 }]);
+    // The region: training 40.000 + 3 trajectories × 4.000 in each of two years.
+    expect(overview?.getCell('D8').value).toEqual({ formula: 'SUM(D5:D7)', result: 64_000 });
+    expect(workbook.getWorksheet('Verdeling 2026')?.getCell('B8').value).toEqual({ formula: 'SUM(B5:B7)', result: 40_000 });
+    const y2027 = workbook.getWorksheet('Verdeling 2027');
+    expect(y2027?.getRow(4).values).toEqual([undefined, 'Gemeente', 'Training ((Voor)investeringen)', 'VoorZorg (Interventies)', 'Totaal 2027']);
+    expect(y2027?.getRow(5).values).toEqual([undefined, 'Arnhem', 0, 8_000, { formula: 'SUM(B5:C5)', result: 8_000 }]);
   });
 });
 
@@ -224,6 +422,40 @@ describe('hand-off to a municipal plan', () => {
   });
 });
 
+describe('hand-off with amounts that differ per year', () => {
+  it('writes each year’s own share: a one-off cost only in its year, nothing for years without a share', async () => {
+    const region = await createRegion({
+      ...REGION,
+      sharedItems: [
+        { costCategory: 'voorinvesteringen', description: 'Training', amounts: [{ year: 2026, amount: 40_000 }], splitKey: 'kinderen-0-4' },
+        { costCategory: 'proceskosten', description: 'Coördinatie', amounts: [{ year: 2027, amount: 3_000 }], splitKey: 'gelijk' },
+      ],
+      trajectoryItems: [],
+    });
+    const res = await h.plans.POST(new Request(`${BASE}/api/plannen`, json({ municipality: 'Ede', title: 'Plan Ede', startYear: 2026, endYear: 2028 })));
+    const plan = created.parse(await res.json());
+    const result = await h.handoff.handOff({ regionId: region.id, regionSecret: region.editSecret, member: '1', planLink: plan.editUrl, looptijd: '' });
+    expect(result).toMatchObject({ ok: true, lineCount: 2, skippedYears: [] });
+    const state = await h.plan.GET(new Request(`${BASE}/api/plannen/${plan.id}`), ctx(plan.id));
+    const { lines } = z.object({ lines: z.array(z.object({ costCategory: z.string(), year: z.number(), amount: z.number() })) }).parse(await state.json());
+    // Ede: 40.000 × 6.000/14.000 children 0–4 = 17.142,86 → 17.143 in 2026; 3.000 / 3 = 1.000 in 2027.
+    expect(lines.map(({ costCategory, year, amount }) => ({ costCategory, year, amount }))).toEqual([
+      { costCategory: 'voorinvesteringen', year: 2026, amount: 17_143 },
+      { costCategory: 'proceskosten', year: 2027, amount: 1_000 },
+    ]);
+
+    // A plan that only covers a year without a share gets nothing.
+    const later = created.parse(await (await h.plans.POST(new Request(`${BASE}/api/plannen`, json({ municipality: 'Ede', title: 'Later', startYear: 2028, endYear: 2029 })))).json());
+    expect(await h.handoff.handOff({ regionId: region.id, regionSecret: region.editSecret, member: '1', planLink: later.editUrl, looptijd: '' })).toEqual({ ok: false, reason: 'no-overlap' });
+    const only2026 = created.parse(await (await h.plans.POST(new Request(`${BASE}/api/plannen`, json({ municipality: 'Ede', title: 'Kort', startYear: 2027, endYear: 2027 })))).json());
+    expect(await h.handoff.handOff({ regionId: region.id, regionSecret: region.editSecret, member: '1', planLink: only2026.editUrl, looptijd: '' })).toMatchObject({
+      ok: true,
+      lineCount: 1,
+      skippedYears: [2026],
+    });
+  });
+});
+
 describe('POST /api/regio/<id>/overdracht', () => {
   it('hands off with the regional Bearer secret and the plan’s edit link; refusals map to API statuses', async () => {
     const region = await createRegion();
@@ -268,14 +500,20 @@ describe('the edit form mapping', () => {
     const fields: [string, string][] = [
       ['name', 'Regio'],
       ['startYear', '2026'],
-      ['endYear', '2026'],
+      ['endYear', '2027'],
       ['members', 'A\t1\t2\nB\t1\t2'],
       ['sharedItems.0.costCategory', 'proceskosten'],
       ['sharedItems.0.splitKey', 'gelijk'],
-      ['sharedItems.0.amountPerYear', ''],
+      ['sharedItems.0.amounts.0.year', '2026'],
+      ['sharedItems.0.amounts.0.amount', ''],
+      ['sharedItems.0.amounts.1.year', '2027'],
+      ['sharedItems.0.amounts.1.amount', ''],
       ['sharedItems.1.costCategory', 'proceskosten'],
       ['sharedItems.1.splitKey', 'gelijk'],
-      ['sharedItems.1.amountPerYear', '€ 1.000,-x'],
+      ['sharedItems.1.amounts.0.year', '2026'],
+      ['sharedItems.1.amounts.0.amount', '1.000'],
+      ['sharedItems.1.amounts.1.year', '2027'],
+      ['sharedItems.1.amounts.1.amount', '€ 1.000,-x'],
     ];
     const mapped = h.form.formToInput(fields);
     expect(mapped.sharedRows).toEqual([1]);
@@ -283,6 +521,44 @@ describe('the edit form mapping', () => {
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const errors = h.form.errorsToFieldIds(h.schema.fieldErrors(parsed.error), mapped);
-    expect(Object.keys(errors)).toEqual(['regio-sharedItems-1-amountPerYear']);
+    expect(Object.keys(errors)).toEqual(['regio-sharedItems-1-amounts-1-amount']);
+  });
+
+  it('round-trips a stored plan through the form: one input per year, blank is 0, and a plan whose years changed keeps only 0 outside them', () => {
+    const { regionSchema } = h.schema.regionSchemas(h.content.getRegionContent());
+    const state = regionSchema.parse({
+      ...REGION,
+      sharedItems: [{ costCategory: 'voorinvesteringen', description: 'Training', amounts: [{ year: 2026, amount: 40_000 }], splitKey: 'kinderen-0-4' }],
+    });
+    const values = h.form.stateToFormValues(state);
+    expect(values['sharedItems.0.amounts.0.year']).toBe('2026');
+    expect(values['sharedItems.0.amounts.0.amount']).toBe('40000');
+    expect(values['sharedItems.0.amounts.1.year']).toBe('2027');
+    expect(values['sharedItems.0.amounts.1.amount']).toBe('0');
+    expect(regionSchema.parse(h.form.formToInput(Object.entries(values)).input)).toEqual(state);
+
+    // The plan now starts in 2027: the 0 of 2026 is dropped, the 40.000 of 2026 and the trajectories of 2026 are refused.
+    const moved = { ...values, startYear: '2027', endYear: '2028' };
+    const refused = regionSchema.safeParse(h.form.formToInput(Object.entries(moved)).input);
+    expect(refused.success).toBe(false);
+    if (refused.success) return;
+    expect(h.form.errorsToFieldIds(h.schema.fieldErrors(refused.error), { sharedRows: [0], trajectoryRows: [0] })).toEqual({
+      'regio-sharedItems-0-amounts-0-amount': '2026 valt buiten de looptijd van het plan (2027–2028). Maak dit leeg of 0, of pas de looptijd aan.',
+      'regio-trajectoryItems-0-trajectories': '2026 valt buiten de looptijd van het plan (2027–2028). Zet de kolom 2026 op 0 of haal hem weg, of pas de looptijd aan.',
+    });
+    expect(values['trajectoryItems.0.trajectories']).toBe('Gemeente\t2026\t2027\nArnhem\t2\t2\nEde\t1\t1\nRenkum\t0\t0');
+    const cleared = regionSchema.parse(
+      h.form.formToInput(
+        Object.entries({ ...moved, 'sharedItems.0.amounts.0.amount': '', 'trajectoryItems.0.trajectories': 'Gemeente\t2026\t2027\nArnhem\t0\t2\nEde\t0\t1\nRenkum\t0\t0' }),
+      ).input,
+    );
+    expect(cleared.sharedItems[0]?.amounts).toEqual([
+      { year: 2027, amount: 0 },
+      { year: 2028, amount: 0 },
+    ]);
+    expect(cleared.trajectoryItems[0]?.trajectories).toEqual([
+      { year: 2027, counts: [2, 1, 0] },
+      { year: 2028, counts: [0, 0, 0] },
+    ]);
   });
 });

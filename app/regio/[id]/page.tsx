@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HorizontalBars } from '@/components/horizontal-bars';
@@ -11,6 +12,7 @@ import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { getRegion } from '@/lib/regions/repository';
 import { regionExportPath } from '@/lib/regions/urls';
+import { rangeLabel } from '@/lib/regions/years';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,8 +35,18 @@ export default async function RegionPage({ params }: Props) {
   const names = regionNames(content);
   const split = computeSplit(region, names);
   const categories = categoriesUsed(split, content.kostensoorten.map((k) => k.slug));
-  const period = region.startYear === region.endYear ? String(region.startYear) : `${region.startYear}–${region.endYear}`;
+  const period = rangeLabel(region.startYear, region.endYear);
   const handedOff = new Map(region.handoffs.map((h) => [h.memberName, h]));
+  const yearHeads = split.years.map((year) => (
+    <th key={year} scope="col" className={th}>
+      {year}
+    </th>
+  ));
+  const totalHead = (
+    <th scope="col" className={th}>
+      Totaal {period}
+    </th>
+  );
 
   return (
     <>
@@ -44,7 +56,7 @@ export default async function RegionPage({ params }: Props) {
         intro={
           <p>
             {region.members.length} {region.members.length === 1 ? 'gemeente' : 'gemeenten'}, looptijd {period}. Versie {region.version}, bijgewerkt{' '}
-            {formatDateTime(region.updatedAt)}. Bedragen in hele euro’s; elk jaar van het plan is gelijk.
+            {formatDateTime(region.updatedAt)}. Bedragen in hele euro’s, per jaar.
           </p>
         }
       />
@@ -69,67 +81,28 @@ export default async function RegionPage({ params }: Props) {
           <p className="mt-2">Er zijn nog geen kosten ingevuld. Met de bewerkingslink vult u gedeelde kosten en trajecten in.</p>
         ) : (
           <>
-            <p className="mt-1">
-              De regio draagt {formatEuro(split.perYear)} per jaar, {formatEuro(split.total)} over de hele looptijd.
-            </p>
+            <p className="mt-1">De regio draagt {formatEuro(split.total)} over de hele looptijd ({period}).</p>
             <div className="mt-4 grid gap-6">
               <HorizontalBars
-                label={`Aandeel per gemeente per jaar; de tabel ernaast geeft dezelfde bedragen.`}
-                items={split.members.map((m) => ({ label: m.name, amount: m.perYear }))}
+                label={`Aandeel per gemeente over de hele looptijd (${period}); de tabel ernaast geeft dezelfde bedragen per jaar.`}
+                items={split.members.map((m) => ({ label: m.name, amount: m.total }))}
               />
-              <TableScroll label="Tabel aandeel per gemeente">
-                <table className={table}>
-                  <caption className={caption}>Aandeel per gemeente per jaar, per kostensoort</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 text-left">
-                        Gemeente
-                      </th>
-                      {categories.map((c) => (
-                        <th key={c} scope="col" className={th}>
-                          {names.category(c)}
-                        </th>
-                      ))}
-                      <th scope="col" className={th}>
-                        Per jaar
-                      </th>
-                      <th scope="col" className={th}>
-                        {period}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {split.members.map((m) => (
-                      <tr key={m.name}>
-                        <th scope="row" className={rowTh}>
-                          {m.name}
-                        </th>
-                        {categories.map((c) => (
-                          <td key={c} className={td}>
-                            {formatEuro(m.perYearByCategory.get(c) ?? 0)}
-                          </td>
-                        ))}
-                        <td className={td}>{formatEuro(m.perYear)}</td>
-                        <td className={td}>{formatEuro(m.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr className="font-semibold">
-                      <th scope="row" className="py-1 pr-3 text-left">
-                        Totaal regio
-                      </th>
-                      {categories.map((c) => (
-                        <td key={c} className={td}>
-                          {formatEuro(split.perYearByCategory.get(c) ?? 0)}
-                        </td>
-                      ))}
-                      <td className={td}>{formatEuro(split.perYear)}</td>
-                      <td className={td}>{formatEuro(split.total)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </TableScroll>
+              <MemberTable
+                label="Tabel aandeel per gemeente per jaar"
+                caption="Aandeel per gemeente per jaar"
+                columns={split.years.map((year) => ({ key: String(year), head: year }))}
+                totalHead={totalHead}
+                rows={split.members.map((m) => ({ name: m.name, values: m.years.map((y) => y.total), total: m.total }))}
+                footer={{ values: split.byYear.map((y) => y.total), total: split.total }}
+              />
+              <MemberTable
+                label="Tabel aandeel per gemeente per kostensoort"
+                caption="Aandeel per gemeente per kostensoort, hele looptijd"
+                columns={categories.map((c) => ({ key: c, head: names.category(c) }))}
+                totalHead={totalHead}
+                rows={split.members.map((m) => ({ name: m.name, values: categories.map((c) => m.byCategory.get(c) ?? 0), total: m.total }))}
+                footer={{ values: categories.map((c) => split.byCategory.get(c) ?? 0), total: split.total }}
+              />
             </div>
           </>
         )}
@@ -141,9 +114,9 @@ export default async function RegionPage({ params }: Props) {
             Kostenposten en verdeelsleutels
           </h2>
           <p className="mt-1 max-w-3xl">
-            Gedeelde kosten worden in hele euro’s verdeeld met de methode van de grootste overschotten: elke gemeente krijgt haar deel naar
-            beneden afgerond, en de overgebleven euro’s gaan één voor één naar de grootste restjes. Zo tellen de delen altijd precies op tot het
-            bedrag; er gaat geen euro verloren en er komt er geen bij.
+            Gedeelde kosten worden per jaar in hele euro’s verdeeld met de methode van de grootste overschotten: elke gemeente krijgt haar deel
+            naar beneden afgerond, en de overgebleven euro’s gaan één voor één naar de grootste restjes. Zo tellen de delen in elk jaar precies
+            op tot het bedrag van dat jaar; er gaat geen euro verloren en er komt er geen bij.
           </p>
           <TableScroll label="Tabel kostenposten en verdeelsleutels" className="mt-3">
             <table className={table}>
@@ -159,9 +132,8 @@ export default async function RegionPage({ params }: Props) {
                   <th scope="col" className="px-2 py-1 text-left">
                     Verdeling
                   </th>
-                  <th scope="col" className={th}>
-                    Bedrag per jaar
-                  </th>
+                  {yearHeads}
+                  {totalHead}
                   <th scope="col" className={th}>
                     Som van de delen
                   </th>
@@ -169,7 +141,8 @@ export default async function RegionPage({ params }: Props) {
               </thead>
               <tbody>
                 {split.items.map((item) => {
-                  const sum = item.shares.reduce((a, b) => a + b, 0);
+                  const sum = item.years.reduce((a, y) => a + y.shares.reduce((b, s) => b + s, 0), 0);
+                  const off = item.years.filter((y) => y.shares.reduce((a, b) => a + b, 0) !== y.amount).map((y) => y.year);
                   return (
                     <tr key={`${item.kind}-${item.index}`}>
                       <th scope="row" className={rowTh}>
@@ -177,10 +150,15 @@ export default async function RegionPage({ params }: Props) {
                       </th>
                       <td className="border-b border-gray-200 px-2 py-1">{names.category(item.costCategory)}</td>
                       <td className="border-b border-gray-200 px-2 py-1">{item.keyLabel}</td>
-                      <td className={td}>{formatEuro(item.amountPerYear)}</td>
+                      {item.years.map((y) => (
+                        <td key={y.year} className={td}>
+                          {formatEuro(y.amount)}
+                        </td>
+                      ))}
+                      <td className={td}>{formatEuro(item.total)}</td>
                       <td className={td}>
                         {formatEuro(sum)}
-                        {sum === item.amountPerYear ? <span className="sr-only"> (gelijk aan het bedrag)</span> : ' (wijkt af)'}
+                        {off.length === 0 ? <span className="sr-only"> (in elk jaar gelijk aan het bedrag)</span> : ` (wijkt af in ${off.join(', ')})`}
                       </td>
                     </tr>
                   );
@@ -221,21 +199,14 @@ export default async function RegionPage({ params }: Props) {
                 {split.items.length > 0 && share && (
                   <TableScroll label={`Tabel verdeling ${member.name}`} className="mt-2">
                     <table className={table}>
-                      <caption className="sr-only">Aandeel van {member.name} per kostenpost</caption>
+                      <caption className="sr-only">Aandeel van {member.name} per kostenpost en jaar</caption>
                       <thead>
                         <tr>
                           <th scope="col" className="py-1 pr-3 text-left">
                             Kostenpost
                           </th>
-                          <th scope="col" className={th}>
-                            Trajecten
-                          </th>
-                          <th scope="col" className={th}>
-                            Per jaar
-                          </th>
-                          <th scope="col" className={th}>
-                            {period}
-                          </th>
+                          {yearHeads}
+                          {totalHead}
                         </tr>
                       </thead>
                       <tbody>
@@ -245,9 +216,17 @@ export default async function RegionPage({ params }: Props) {
                               {item.label}
                               <span className="block text-xs font-normal text-muted">{names.category(item.costCategory)}</span>
                             </th>
-                            <td className={td}>{item.trajectories ? formatNumber(item.trajectories[m] ?? 0) : '–'}</td>
-                            <td className={td}>{formatEuro(item.shares[m] ?? 0)}</td>
-                            <td className={td}>{formatEuro((item.shares[m] ?? 0) * split.years.length)}</td>
+                            {item.years.map((y) => (
+                              <td key={y.year} className={td}>
+                                {formatEuro(y.shares[m] ?? 0)}
+                                {y.trajectories && (
+                                  <span className="block text-xs text-muted">
+                                    {formatNumber(y.trajectories[m] ?? 0)} {y.trajectories[m] === 1 ? 'traject' : 'trajecten'}
+                                  </span>
+                                )}
+                              </td>
+                            ))}
+                            <td className={td}>{formatEuro(item.years.reduce((a, y) => a + (y.shares[m] ?? 0), 0))}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -256,8 +235,11 @@ export default async function RegionPage({ params }: Props) {
                           <th scope="row" className="py-1 pr-3 text-left">
                             Totaal
                           </th>
-                          <td className={td} />
-                          <td className={td}>{formatEuro(share.perYear)}</td>
+                          {share.years.map((y) => (
+                            <td key={y.year} className={td}>
+                              {formatEuro(y.total)}
+                            </td>
+                          ))}
                           <td className={td}>{formatEuro(share.total)}</td>
                         </tr>
                       </tfoot>
@@ -314,5 +296,65 @@ export default async function RegionPage({ params }: Props) {
         )}
       </section>
     </>
+  );
+}
+
+/** Members × columns of whole euros, with a total column and a "Totaal regio" row. */
+function MemberTable(props: {
+  label: string;
+  caption: string;
+  columns: { key: string; head: ReactNode }[];
+  totalHead: ReactNode;
+  rows: { name: string; values: number[]; total: number }[];
+  footer: { values: number[]; total: number };
+}) {
+  const { columns } = props;
+  return (
+    <TableScroll label={props.label}>
+      <table className={table}>
+        <caption className={caption}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="py-1 pr-3 text-left">
+              Gemeente
+            </th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={th}>
+                {c.head}
+              </th>
+            ))}
+            {props.totalHead}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row" className={rowTh}>
+                {row.name}
+              </th>
+              {row.values.map((value, i) => (
+                <td key={columns[i]?.key ?? i} className={td}>
+                  {formatEuro(value)}
+                </td>
+              ))}
+              <td className={td}>{formatEuro(row.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <th scope="row" className="py-1 pr-3 text-left">
+              Totaal regio
+            </th>
+            {props.footer.values.map((value, i) => (
+              <td key={columns[i]?.key ?? i} className={td}>
+                {formatEuro(value)}
+              </td>
+            ))}
+            <td className={td}>{formatEuro(props.footer.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableScroll>
   );
 }

@@ -20,9 +20,7 @@ import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret,
 import { fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-
-/** How many changes of a newer version a conflict message lists before "and N more". */
-const MAX_CONFLICT_CHANGES = 25;
+import { conflictLines } from '@/lib/revision-history';
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -163,9 +161,7 @@ async function conflict(
   revalidatePath(planReadPath(id), 'layout');
   const changes = (await compareVersions(id, from, current)) ?? [];
   const content = getPlanContent();
-  const lines = changes.slice(0, MAX_CONFLICT_CHANGES).map((c) => describeChange(c, content));
-  if (changes.length > MAX_CONFLICT_CHANGES) lines.push(`en nog ${changes.length - MAX_CONFLICT_CHANGES} andere wijzigingen`);
-  return state('conflict', { version: current, conflict: { version: current, changes: lines } });
+  return state('conflict', { version: current, conflict: { version: current, changes: conflictLines(changes.map((c) => describeChange(c, content))) } });
 }
 
 function emptyValues(): EditorState['values'] {

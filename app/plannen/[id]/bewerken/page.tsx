@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CopyLink } from '@/components/copy-link';
 import { PageHeader } from '@/components/page-header';
+import { RevisionHistory } from '@/components/revision-history';
 import { getCatalog } from '@/lib/content';
 import { guardEditPage } from '@/lib/edit-page-guard';
 import { formatDateTime } from '@/lib/dates';
@@ -14,6 +15,7 @@ import { planToFormValues, type EditorState } from '@/lib/plans/form';
 import { authorizePlan, getPlan, getRevision, listRevisions } from '@/lib/plans/repository';
 import { EDIT_SECRET_PARAM, planEditPath, planExportPath, planReadPath } from '@/lib/plans/urls';
 import { requestOrigin } from '@/lib/request-origin';
+import { revisionHistory, type History } from '@/lib/revision-history';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import type { PlanState } from '@/lib/plans/types';
 import { rotateSecretAction } from './actions';
@@ -138,72 +140,12 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         stored={{ startYear: plan.startYear, endYear: plan.endYear }}
       />
 
-      <section id="geschiedenis" aria-labelledby="geschiedenis-titel" className="mt-10 scroll-mt-4">
-        <h2 id="geschiedenis-titel" className="text-xl font-semibold text-brand-800">
-          Geschiedenis
-        </h2>
-        <p className="mt-1 max-w-3xl">
-          Elke keer opslaan maakt een nieuwe versie; oudere versies blijven bewaard. Terugzetten maakt van een oude versie de
-          nieuwste (de huidige blijft in de geschiedenis). Niet-opgeslagen wijzigingen hierboven vervallen dan.
-        </p>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Versies van dit plan, nieuwste eerst</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400 text-left">
-                <th scope="col" className="py-1 pr-3">
-                  Versie
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Opgeslagen
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Wat er veranderde
-                </th>
-                <th scope="col" className="py-1">
-                  <span className="sr-only">Terugzetten</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.entries.map((entry) => (
-                <tr key={entry.version} className="border-b border-gray-200 align-top">
-                  <th scope="row" className="py-2 pr-3 text-left font-medium whitespace-nowrap">
-                    {entry.version}
-                    {entry.current && <span className="block font-normal text-muted">huidige</span>}
-                  </th>
-                  <td className="py-2 pr-3">{formatDateTime(entry.savedAt)}</td>
-                  <td className="py-2 pr-3">
-                    {entry.changes.length === 0 ? (
-                      <span className="text-muted">Geen wijzigingen</span>
-                    ) : (
-                      <ul className="list-disc pl-4">
-                        {entry.changes.map((c, i) => (
-                          <li key={i}>{c}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="py-2">
-                    {!entry.current && (
-                      <button
-                        type="submit"
-                        form={FORM_ID}
-                        name="intent"
-                        value={`restore:${entry.version}`}
-                        className="no-print rounded border border-brand-700 px-2 py-1 whitespace-nowrap text-brand-700 hover:bg-brand-50"
-                      >
-                        Versie {entry.version} terugzetten
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {history.more > 0 && <p className="mt-2 text-sm text-muted">En {history.more} oudere versies.</p>}
-      </section>
+      <RevisionHistory
+        history={history}
+        formId={FORM_ID}
+        caption="Versies van dit plan, nieuwste eerst"
+        intro="Elke keer opslaan maakt een nieuwe versie; oudere versies blijven bewaard. Terugzetten maakt van een oude versie de nieuwste (de huidige blijft in de geschiedenis). Niet-opgeslagen wijzigingen hierboven vervallen dan."
+      />
 
       <section aria-labelledby="link-vervangen-titel" className="no-print mt-10 max-w-3xl">
         <h2 id="link-vervangen-titel" className="text-xl font-semibold text-brand-800">
@@ -225,31 +167,13 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   );
 }
 
-type HistoryEntry = { version: number; savedAt: Date; current: boolean; changes: string[] };
-
 /** The latest versions with what each one changed compared to the one before. */
-async function planHistory(id: string): Promise<{ entries: HistoryEntry[]; more: number }> {
-  const list = await listRevisions(id, { limit: HISTORY_LIMIT });
-  if (!list) return { entries: [], more: 0 };
+async function planHistory(id: string): Promise<History> {
   const content = getPlanContent();
-  // Newest first; the first one is the current version.
-  const versions = list.revisions.map((r) => ({ version: r.version, savedAt: r.savedAt, current: r.version === list.currentVersion }));
-  // Each state once; version v is compared with v − 1.
-  const wanted = [...new Set(versions.flatMap((v) => [v.version, v.version - 1]).filter((v) => v >= 1))];
-  const states = new Map<number, PlanState>();
-  await Promise.all(
-    wanted.map(async (v) => {
-      const revision = await getRevision(id, v);
-      if (revision) states.set(v, revision.state);
-    }),
-  );
-  const entries = versions.map((v): HistoryEntry => {
-    const after = states.get(v.version);
-    const before = states.get(v.version - 1);
-    const changes =
-      v.version === 1 ? ['Plan gemaakt'] : after && before ? diffStates(before, after).map((c) => describeChange(c, content)) : ['(niet meer te vergelijken)'];
-    return { ...v, changes };
+  return revisionHistory<PlanState>({
+    list: await listRevisions(id, { limit: HISTORY_LIMIT }),
+    load: async (version) => (await getRevision(id, version))?.state ?? null,
+    describe: (before, after) => diffStates(before, after).map((c) => describeChange(c, content)),
+    created: 'Plan gemaakt',
   });
-  const more = Math.max(0, (entries.at(-1)?.version ?? 1) - 1);
-  return { entries, more };
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
 import { formatEuro } from '@/lib/money';
@@ -223,38 +224,8 @@ function StatusMessage({ state, readPath }: { state: EditorState; readPath: stri
           {state.message}
         </p>
       ) : null;
-    case 'conflict': {
-      const conflict = state.conflict;
-      return (
-        <div id="editor-melding" role="alert" tabIndex={-1} className={`${box} border-amber-700 bg-accent-100`}>
-          <h2 className="text-lg font-bold">Niet opgeslagen</h2>
-          <p className="mt-1 font-medium">
-            Iemand anders heeft dit plan intussen opgeslagen (versie {conflict?.version ?? state.version}). Uw wijzigingen zijn niet
-            opgeslagen maar staan hieronder nog ingevuld.
-          </p>
-          {conflict && conflict.changes.length > 0 && (
-            <>
-              <p className="mt-2">Wat er in de nieuwere versie anders is:</p>
-              <ul className="mt-1 list-disc pl-5">
-                {conflict.changes.map((c, i) => (
-                  <li key={i}>{c}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          <p className="mt-2">
-            <a href={readPath} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline">
-              Bekijk versie {conflict?.version ?? state.version}
-              <span className="sr-only"> (opent in een nieuw tabblad)</span>
-            </a>
-          </p>
-          <p className="mt-2">
-            Neem over wat van die versie moet blijven en sla daarna opnieuw op: dan vervangt wat hieronder staat versie{' '}
-            {conflict?.version ?? state.version}.
-          </p>
-        </div>
-      );
-    }
+    case 'conflict':
+      return <ConflictNotice id="editor-melding" conflict={state.conflict ?? { version: state.version, changes: [] }} readPath={readPath} noun="dit plan" />;
     case 'forbidden':
       return (
         <div id="editor-melding" role="alert" tabIndex={-1} className={`${box} border-red-700 bg-red-50`}>

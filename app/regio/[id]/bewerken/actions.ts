@@ -6,12 +6,15 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { LOOPTIJDEN } from '@/lib/plans/schema';
 import { planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { getRegionContent } from '@/lib/regions/content-server';
-import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { conflictLines } from '@/lib/revision-history';
+import { getRegionContent, regionNames } from '@/lib/regions/content-server';
+import { describeRegionChange } from '@/lib/regions/diff';
+import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type FormValues, type HandoffState } from '@/lib/regions/form';
 import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
-import { authorizeRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { authorizeRegion, compareRegionVersions, getRegion, restoreAuthorizedRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
+import { yearsOf } from '@/lib/regions/years';
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -29,24 +32,30 @@ async function limited(): Promise<{ key: string; message: string | null }> {
 const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer) wijzigen. Er is niets opgeslagen.';
 
 /**
- * Saves the whole regional plan. Order: authorise (rate limit, secret), then
- * safeParse with the API's schema, then write (version-checked), then
- * revalidate. A refusal returns every posted value, so nothing typed is lost;
- * a conflict also moves the form to the newer version, so saving again is a
+ * The one action behind the edit form. The pressed button's `intent` says
+ * what to do: "save" (the save button) or "restore:<version>" (the buttons in
+ * the history, which belong to this form). Order for both: authorise (rate
+ * limit, secret), then safeParse with the API's schema, then write
+ * (version-checked), then revalidate. A refusal returns every posted value,
+ * so nothing typed is lost; a conflict also lists what the newer version
+ * changed and moves the form to that version, so saving again is a
  * deliberate replace.
  */
 export async function saveRegionAction(previous: EditorState, form: FormData): Promise<EditorState> {
   const id = text(form, 'regionId');
   const secret = text(form, 'sleutel');
+  const intent = text(form, 'intent') || 'save';
   const formVersion = Number(text(form, 'version'));
   const values = formValues(form);
   const version = Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version;
-  const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}, v = version): EditorState => ({
+  const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}): EditorState => ({
     status,
     values,
     errors,
     message,
-    version: v,
+    version,
+    years: previous.years,
+    conflict: null,
   });
   try {
     const gate = await limited();
@@ -56,29 +65,79 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
       if (auth.reason === 'forbidden') await secretFailureLimiter.hit(gate.key);
       return refuse('error', NO_ACCESS);
     }
-    if (auth.region.version !== version) {
-      return refuse(
-        'conflict',
-        `Iemand anders heeft dit regionale plan intussen opgeslagen (versie ${auth.region.version}). Uw wijzigingen zijn niet opgeslagen en staan nog in het formulier. Bekijk de leeslink voor de nieuwste versie; slaat u nu opnieuw op, dan vervangt u die versie.`,
-        {},
-        auth.region.version,
-      );
+
+    if (intent.startsWith('restore:')) {
+      const revision = Number(intent.slice('restore:'.length));
+      const restored = await restoreAuthorizedRegion(auth.region, version, revision);
+      if (restored.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${restored.version}. De versie daarvoor staat in de geschiedenis.`);
+      switch (restored.reason) {
+        case 'conflict':
+          return await conflict(id, version, restored.currentVersion, values, previous.years);
+        case 'revision-not-found':
+          return refuse('error', `Versie ${revision} bestaat niet.`);
+        case 'invalid':
+          return refuse('error', `Versie ${revision} kan niet worden teruggezet: ${Object.values(restored.errors)[0] ?? 'ze past niet meer bij de catalogus'}`);
+        default:
+          return refuse('error', NO_ACCESS);
+      }
     }
+
+    if (auth.region.version !== version) return await conflict(id, version, auth.region.version, values, previous.years);
     const mapped = formToInput(form.entries());
     const parsed = regionSchemas(getRegionContent()).regionSchema.safeParse(mapped.input);
     if (!parsed.success) return refuse('invalid', null, errorsToFieldIds(fieldErrors(parsed.error), mapped));
     const saved = await saveAuthorizedRegion(auth.region, version, parsed.data);
     if (!saved.ok) {
-      if (saved.reason === 'conflict') return refuse('conflict', 'Iemand anders heeft dit regionale plan zojuist opgeslagen. Uw wijzigingen zijn niet opgeslagen; sla opnieuw op om die versie te vervangen.', {}, saved.currentVersion);
+      if (saved.reason === 'conflict') return await conflict(id, version, saved.currentVersion, values, previous.years);
       if (saved.reason === 'invalid') return refuse('invalid', null, errorsToFieldIds(saved.errors, mapped));
       return refuse('error', NO_ACCESS);
     }
-    revalidatePath(regionReadPath(id));
-    return { status: 'saved', values: stateToFormValues(parsed.data), errors: {}, message: `Opgeslagen als versie ${saved.version}.`, version: saved.version };
+    const added = yearsOf(parsed.data.startYear, parsed.data.endYear).filter((y) => !previous.years.includes(y));
+    const note =
+      added.length > 0 && parsed.data.sharedItems.length > 0
+        ? ` De gedeelde kosten hebben voor ${added.join(', ')} nog € 0; vul daar de bedragen in als dat nodig is.`
+        : '';
+    return await afterWrite(id, `Opgeslagen als versie ${saved.version}.${note}`);
   } catch (error) {
     console.error('[regio/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
     return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
   }
+}
+
+/** Revalidate the read and edit pages (version, history), and answer with the stored plan. */
+async function afterWrite(id: string, message: string): Promise<EditorState> {
+  revalidatePath(regionReadPath(id), 'layout');
+  const region = await getRegion(id);
+  if (!region) notFound();
+  return {
+    status: 'saved',
+    values: stateToFormValues(region),
+    errors: {},
+    message,
+    version: region.version,
+    years: yearsOf(region.startYear, region.endYear),
+    conflict: null,
+  };
+}
+
+/**
+ * A stale save or restore: nothing written, the user's values kept, what the
+ * newer version changed listed, and the form based on that version.
+ */
+async function conflict(id: string, from: number, current: number, values: FormValues, years: number[]): Promise<EditorState> {
+  // The page around the form (version, history) shows the newer version; the form keeps the user's values.
+  revalidatePath(regionReadPath(id), 'layout');
+  const names = regionNames(getRegionContent());
+  const changes = (await compareRegionVersions(id, from, current)) ?? [];
+  return {
+    status: 'conflict',
+    values,
+    errors: {},
+    message: null,
+    version: current,
+    years,
+    conflict: { version: current, changes: conflictLines(changes.map((c) => describeRegionChange(c, names))) },
+  };
 }
 
 /**

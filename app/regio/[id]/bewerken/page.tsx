@@ -5,14 +5,21 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/page-header';
 import { guardEditPage } from '@/lib/edit-page-guard';
 import { EDIT_SECRET_PARAM } from '@/lib/plans/urls';
-import { getRegionContent } from '@/lib/regions/content-server';
-import { stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
-import { authorizeRegion, getRegion } from '@/lib/regions/repository';
-import { SPLIT_KEYS, TRAJECTORY_BASES, TRAJECTORY_BASIS_LABEL } from '@/lib/regions/schema';
+import { RevisionHistory } from '@/components/revision-history';
+import { getRegionContent, regionNames } from '@/lib/regions/content-server';
+import { describeRegionChanges } from '@/lib/regions/diff';
+import { REGION_FORM_ID, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { authorizeRegion, getRegion, getRegionRevision, listRegionRevisions } from '@/lib/regions/repository';
+import { SPLIT_KEYS, TRAJECTORY_BASES, TRAJECTORY_BASIS_LABEL, type RegionState } from '@/lib/regions/schema';
 import { SPLIT_KEY_LABEL } from '@/lib/regions/split';
 import { regionReadPath } from '@/lib/regions/urls';
+import { yearsOf } from '@/lib/regions/years';
+import { revisionHistory } from '@/lib/revision-history';
 import { rotateRegionSecretAction } from './actions';
 import { HandoffForm, RegionEditor } from './region-editor';
+
+/** How many versions the history shows with their changes. */
+const HISTORY_LIMIT = 10;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +36,22 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
   await guardEditPage(await headers(), secret, (s) => authorizeRegion(id, s));
 
   const content = getRegionContent();
-  const initial: EditorState = { status: 'editing', values: stateToFormValues(region), errors: {}, message: null, version: region.version };
+  const initial: EditorState = {
+    status: 'editing',
+    values: stateToFormValues(region),
+    errors: {},
+    message: null,
+    version: region.version,
+    years: yearsOf(region.startYear, region.endYear),
+    conflict: null,
+  };
+  const names = regionNames(content);
+  const history = await revisionHistory<RegionState>({
+    list: await listRegionRevisions(region.id, { limit: HISTORY_LIMIT }),
+    load: async (version) => (await getRegionRevision(region.id, version))?.state ?? null,
+    describe: (before, after) => describeRegionChanges(before, after, names),
+    created: 'Regionaal plan gemaakt',
+  });
   const handoffInitial: HandoffState = { status: 'idle', values: { member: '0', planLink: '', looptijd: 'structureel' }, errors: {}, message: null };
   return (
     <>
@@ -42,6 +64,10 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
             <Link href={regionReadPath(region.id)} className="text-brand-700 underline">
               Verdeling bekijken (leeslink)
             </Link>
+            {' · '}
+            <a href="#geschiedenis" className="text-brand-700 underline">
+              Geschiedenis
+            </a>
           </p>
         }
       />
@@ -58,11 +84,18 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
       <RegionEditor
         regionId={region.id}
         secret={secret}
+        readPath={regionReadPath(region.id)}
         initial={initial}
         categories={content.kostensoorten.map((k) => ({ value: k.slug, label: k.naam }))}
         interventions={content.interventies.map((i) => ({ value: i.slug, label: i.naam }))}
         splitKeys={SPLIT_KEYS.map((k) => ({ value: k, label: SPLIT_KEY_LABEL[k] }))}
         bases={TRAJECTORY_BASES.map((b) => ({ value: b, label: TRAJECTORY_BASIS_LABEL[b] }))}
+      />
+      <RevisionHistory
+        history={history}
+        formId={REGION_FORM_ID}
+        caption="Versies van dit regionale plan, nieuwste eerst"
+        intro="Elke keer opslaan maakt een nieuwe versie; oudere versies blijven bewaard. Terugzetten maakt van een oude versie de nieuwste (de huidige blijft in de geschiedenis). Niet-opgeslagen wijzigingen hierboven vervallen dan."
       />
       <section aria-labelledby="overdragen" className="mt-12 border-t border-gray-300 pt-8">
         <h2 id="overdragen" className="text-2xl font-bold text-brand-800">

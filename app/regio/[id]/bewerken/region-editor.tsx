@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
+import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, SelectField, TextField, controlClass, describedBy } from '@/components/form-fields';
-import { fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
+import { REGION_FORM_ID, amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { MembersField } from '../../nieuw/create-form';
 import { handoffAction, saveRegionAction } from './actions';
 
@@ -11,6 +12,7 @@ type Option = { value: string; label: string };
 type Props = {
   regionId: string;
   secret: string;
+  readPath: string;
   initial: EditorState;
   categories: Option[];
   interventions: Option[];
@@ -23,7 +25,7 @@ type Props = {
  * it works without JavaScript. Item lists always end in two empty rows; a
  * filled one becomes an item on save (and two new empty rows appear).
  */
-export function RegionEditor({ regionId, secret, initial, categories, interventions, splitKeys, bases }: Props) {
+export function RegionEditor({ regionId, secret, readPath, initial, categories, interventions, splitKeys, bases }: Props) {
   const [state, formAction, pending] = useActionState(saveRegionAction, initial);
   const first = useRef(true);
   useEffect(() => {
@@ -38,15 +40,18 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
   const v = (name: string) => values[name] ?? '';
   const e = (name: string) => errors[fieldId(name)];
   const sharedRows = rowCount(values, 'sharedItems');
+  const yearsHint = state.years.join('; ');
+  const exampleCounts = state.years.map((_, j) => 12 + j).join('; ');
   const trajectoryRows = rowCount(values, 'trajectoryItems');
 
   return (
     // key: a saved or refused state re-renders the uncontrolled fields with its values.
-    <form key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate>
+    <form id={REGION_FORM_ID} key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate>
       <input type="hidden" name="regionId" value={regionId} />
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
       <ErrorSummary errors={errors} />
+      {state.status === 'conflict' && state.conflict && <ConflictNotice id="regio-melding" conflict={state.conflict} readPath={readPath} noun="dit regionale plan" />}
       {state.message && (
         <p
           id="regio-melding"
@@ -60,8 +65,12 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
 
       <div className="grid max-w-2xl gap-5">
         <TextField id={fieldId('name')} name="name" label="Naam van de regio of het plan" defaultValue={v('name')} error={e('name')} maxLength={120} />
-        <fieldset>
+        <fieldset aria-describedby="regio-looptijd-hint">
           <legend className="font-medium">Looptijd</legend>
+          <p id="regio-looptijd-hint" className="text-sm text-muted">
+            Andere jaren? Sla op; daarna heeft het formulier een bedrag per jaar van de nieuwe looptijd. Bedragen voor jaren die dan wegvallen,
+            moeten leeg of 0 zijn.
+          </p>
           <div className="mt-1 flex flex-wrap gap-4">
             <TextField id={fieldId('startYear')} name="startYear" label="Eerste jaar" defaultValue={v('startYear')} error={e('startYear')} inputMode="numeric" inputClassName="w-28" maxLength={4} />
             <TextField id={fieldId('endYear')} name="endYear" label="Laatste jaar" defaultValue={v('endYear')} error={e('endYear')} inputMode="numeric" inputClassName="w-28" maxLength={4} />
@@ -72,8 +81,9 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
 
       <h2 className="mt-10 text-2xl font-bold text-brand-800">Gedeelde kosten</h2>
       <p className="mt-1 max-w-3xl">
-        Kosten die de regio samen draagt, zoals training van professionals en licenties. Het bedrag geldt voor elk jaar van het plan en
-        wordt in hele euro’s over de gemeenten verdeeld; de delen tellen altijd precies op tot het bedrag.
+        Kosten die de regio samen draagt, zoals training van professionals en licenties. Vul per jaar het bedrag in (leeg is € 0), bijvoorbeeld
+        een eenmalige training alleen in het eerste jaar. Elk bedrag wordt in hele euro’s over de gemeenten verdeeld; de delen tellen in elk
+        jaar precies op tot het bedrag.
       </p>
       {Array.from({ length: sharedRows }, (_, i) => {
         const p = `sharedItems.${i}`;
@@ -83,7 +93,6 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
             <div className="grid gap-4 md:grid-cols-2">
               <TextField id={fieldId(`${p}.description`)} name={`${p}.description`} label="Omschrijving" hint="Bijvoorbeeld: training professionals" defaultValue={v(`${p}.description`)} error={e(`${p}.description`)} maxLength={200} />
               <SelectField id={fieldId(`${p}.costCategory`)} name={`${p}.costCategory`} label="Kostensoort" options={categories} defaultValue={v(`${p}.costCategory`) || categories[0]?.value} error={e(`${p}.costCategory`)} />
-              <TextField id={fieldId(`${p}.amountPerYear`)} name={`${p}.amountPerYear`} label="Bedrag per jaar (euro)" defaultValue={v(`${p}.amountPerYear`)} error={e(`${p}.amountPerYear`)} inputMode="numeric" maxLength={20} />
               <SelectField id={fieldId(`${p}.splitKey`)} name={`${p}.splitKey`} label="Verdeelsleutel" options={splitKeys} defaultValue={v(`${p}.splitKey`) || splitKeys[0]?.value} error={e(`${p}.splitKey`)} />
               <TextField
                 id={fieldId(`${p}.percentages`)}
@@ -95,6 +104,35 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
                 className="md:col-span-2"
                 maxLength={2000}
               />
+              <fieldset className="md:col-span-2">
+                <legend className="font-medium">Bedrag per jaar (euro)</legend>
+                <div className="mt-1 flex flex-wrap gap-4">
+                  {state.years.map((year, j) => {
+                    const name = `${amountField(i, j)}.amount`;
+                    return (
+                      <div key={year}>
+                        <input type="hidden" name={`${amountField(i, j)}.year`} value={year} />
+                        <TextField
+                          id={fieldId(name)}
+                          name={name}
+                          label={
+                            <>
+                              <span className="sr-only">Bedrag </span>
+                              {year}
+                              <span className="sr-only">, gedeelde kostenpost {i + 1}</span>
+                            </>
+                          }
+                          defaultValue={v(name)}
+                          error={e(name)}
+                          inputMode="numeric"
+                          inputClassName="w-32"
+                          maxLength={20}
+                        />
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
             </div>
           </fieldset>
         );
@@ -103,7 +141,8 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
       <h2 className="mt-10 text-2xl font-bold text-brand-800">Trajecten per gemeente</h2>
       <p className="mt-1 max-w-3xl">
         Elke gemeente betaalt haar eigen trajecten: het aantal trajecten per jaar maal de prijs per traject. Het aantal komt uit historisch
-        gebruik of uit een geadviseerd percentage van de kinderen van 0 tot 4 jaar (naar boven afgerond op hele trajecten).
+        gebruik (per gemeente per jaar) of uit een geadviseerd percentage van de kinderen van 0 tot 4 jaar (elk jaar hetzelfde, per gemeente
+        naar boven afgerond op hele trajecten).
       </p>
       {Array.from({ length: trajectoryRows }, (_, i) => {
         const p = `trajectoryItems.${i}`;
@@ -118,11 +157,14 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
               <TextField
                 id={fieldId(`${p}.trajectories`)}
                 name={`${p}.trajectories`}
-                label="Trajecten per jaar per gemeente (bij historisch gebruik)"
-                hint="Eén aantal per gemeente, in de volgorde van de lijst, gescheiden door puntkomma’s."
+                label="Trajecten per gemeente per jaar (bij historisch gebruik)"
+                hint={`Plak uit een spreadsheet: een kopregel met de jaren, dan één regel per gemeente met de naam en een aantal per jaar, gescheiden door een tab of puntkomma. Bijvoorbeeld: Gemeente; ${yearsHint}, dan Arnhem; ${exampleCounts}. Eén aantal na de naam geldt voor elk jaar.`}
                 defaultValue={v(`${p}.trajectories`)}
                 error={e(`${p}.trajectories`)}
-                maxLength={2000}
+                multiline
+                inputClassName="w-full h-40 font-mono"
+                className="md:col-span-2"
+                maxLength={20000}
               />
               <TextField
                 id={fieldId(`${p}.percentage`)}
@@ -139,7 +181,7 @@ export function RegionEditor({ regionId, secret, initial, categories, interventi
         );
       })}
 
-      <button type="submit" disabled={pending} className="mt-8 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+      <button type="submit" name="intent" value="save" disabled={pending} className="mt-8 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
         {pending ? 'Bezig met opslaan…' : 'Regionaal plan opslaan'}
       </button>
     </form>

@@ -52,6 +52,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
         return errorResponse(422, `${HANDOFF_MESSAGES[result.reason]} ${result.message}`);
       case 'no-overlap':
       case 'nothing-to-hand-off':
+      case 'nothing-in-plan-years':
         return errorResponse(422, HANDOFF_MESSAGES[result.reason]);
     }
   } catch (error) {
