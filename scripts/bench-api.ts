@@ -438,6 +438,8 @@ async function main(): Promise<void> {
       await savePlanOnce(base, plan, 1, planBody(catalogue, i));
       ownPlans.push(plan);
     }
+    const readBytes = (await (await fetch(`${base}/api/plannen/${readPlan.id}`)).arrayBuffer()).byteLength;
+    console.log(`== the read plan's GET body: ${readBytes} bytes of JSON`);
     // Warm up every route (JIT, Prisma's query plans) before measuring.
     await cannon({ url: `${base}/api/plannen/${readPlan.id}`, duration: 2 });
     await cannon({ url: `${base}/api/health`, duration: 1 });

@@ -147,6 +147,15 @@ describe('GET /api/plannen/<id>', () => {
     expect(zeker.totals.basis).toBe('zeker');
   });
 
+  it('serves the same cached bytes to many readers, intact every time', async () => {
+    const { id } = await createPlan();
+    const first = await (await get(id)).text();
+    expect(first.length).toBeGreaterThan(100);
+    const texts = await Promise.all(Array.from({ length: 20 }, async () => (await get(id)).text()));
+    for (const text of texts) expect(text).toBe(first);
+    expect(await (await get(id)).text()).toBe(first);
+  });
+
   it('serves a cached body only while it is current', async () => {
     const { id, secret } = await createPlan();
     const v1 = await (await get(id)).json();

@@ -1,5 +1,5 @@
 import { DEFAULT_BASIS, type FundingBasis } from '@/lib/plans/calculations';
-import { PLAN_RESPONSE_HEADERS, errorResponse, etag } from '@/lib/plans/http';
+import { PLAN_RESPONSE_HEADERS, errorResponse, etag, sharedBytesResponse } from '@/lib/plans/http';
 import { planJsonBytes } from '@/lib/plans/plan-json';
 import { authorizePlan, saveAuthorizedPlan } from '@/lib/plans/repository';
 import { versionedWrite } from '@/lib/versioned-write';
@@ -29,10 +29,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
     if (request.headers.get('if-none-match')?.split(',').some((t) => t.trim() === tag)) {
       return new Response(null, { status: 304, headers: { ...PLAN_RESPONSE_HEADERS, ETag: tag } });
     }
-    return new Response(json.body, {
-      status: 200,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', ...PLAN_RESPONSE_HEADERS, ETag: tag },
-    });
+    return sharedBytesResponse(json.body, { ETag: tag });
   } catch (error) {
     return serverError('GET', error);
   }
