@@ -9,6 +9,7 @@
 //   3. runs each case for 10 s with 50 connections, one after the other:
 //        GET /api/health                  the floor: Next + one SELECT 1
 //        GET /api/plannen/<id>            a realistic plan (16 needs, 24 lines) with totals
+//        GET /api/plannen/~               404 before any database or cache work: Next's own cost
 //        PUT /api/plannen/<id>, own plan  50 writers, each saving its own plan
 //        PUT /api/plannen/<id>, one plan  50 writers on ONE plan, retrying on 412
 //      Every PUT carries the version it saves on (If-Match): a writer takes the
@@ -25,7 +26,7 @@
 //
 // Options: --duration=<s> (default 10), --connections=<n> (default 50),
 //          --build / --no-build, --json=<file> (also write the results as JSON),
-//          --cases=health,read,save,shared (a subset, e.g. to profile one case).
+//          --cases=health,read,floor,save,shared (a subset, e.g. to profile one case).
 // Environment: WEB_CONCURRENCY=<n> server workers (default: one per core, as
 //          `npm start`); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 //          passes node flags to the server and its workers (to profile them).
@@ -46,7 +47,7 @@ const args = new Map(
 );
 const DURATION = Number(args.get('duration') ?? 10);
 /** Which cases to run (all by default): health, read, save (own plan per writer), shared (one plan). */
-const CASES = new Set((args.get('cases') ?? 'health,read,save,shared').split(','));
+const CASES = new Set((args.get('cases') ?? 'health,read,floor,save,shared').split(','));
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const TARGETS = { readRps: 1000, readP99: 50, saveRps: 200 };
 
@@ -453,6 +454,13 @@ async function main(): Promise<void> {
       results.push(
         await measured(pid, async () => fromAutocannon('GET /api/plannen/<id>', await cannon({ url: `${base}/api/plannen/${readPlan.id}` }))),
       );
+    }
+    if (CASES.has('floor')) {
+      // The same route with an id that cannot exist: 404 before any database
+      // or cache work. What Next itself costs per request, for comparison.
+      const floor = await measured(pid, async () => fromAutocannon('GET /api/plannen/~ (404, Next zelf)', await cannon({ url: `${base}/api/plannen/~` })));
+      floor.note = '404 by design: no database, no cache';
+      results.push(floor);
     }
 
     // Versions are read from the database file itself, not through the app
