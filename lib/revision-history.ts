@@ -97,3 +97,15 @@ export function conflictLines(changes: readonly string[], max = MAX_CONFLICT_CHA
   if (changes.length > max) lines.push(`en nog ${changes.length - max} andere wijzigingen`);
   return lines;
 }
+
+/**
+ * The version named by an edit form's "restore:<n>" intent (the buttons in the
+ * history); null for anything else, e.g. a tampered "restore:abc", which the
+ * actions then refuse with a plain message instead of "Versie NaN".
+ */
+export function restoreIntentVersion(intent: string): number | null {
+  const match = /^restore:([1-9]\d{0,8})$/.exec(intent);
+  return match ? Number(match[1]) : null;
+}
+
+export const UNKNOWN_VERSION = 'Deze versie bestaat niet. Kies een versie uit de geschiedenis.';

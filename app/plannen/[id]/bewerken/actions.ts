@@ -20,7 +20,7 @@ import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret,
 import { fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { conflictLines } from '@/lib/revision-history';
+import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -97,7 +97,8 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     }
 
     if (intent.startsWith('restore:')) {
-      const revision = Number(intent.slice(8));
+      const revision = restoreIntentVersion(intent);
+      if (revision === null) return state('error', { message: UNKNOWN_VERSION });
       const result = await restoreRevision(id, secret, formVersion, revision);
       if (result.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${result.version}. De versie daarvoor staat in de geschiedenis.`, 'restored');
       if (result.reason === 'conflict') return await conflict(id, formVersion, result.currentVersion, state);

@@ -6,7 +6,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { LOOPTIJDEN } from '@/lib/plans/schema';
 import { planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { conflictLines } from '@/lib/revision-history';
+import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { describeRegionChange } from '@/lib/regions/diff';
 import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type FormValues, type HandoffState } from '@/lib/regions/form';
@@ -67,7 +67,8 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     }
 
     if (intent.startsWith('restore:')) {
-      const revision = Number(intent.slice('restore:'.length));
+      const revision = restoreIntentVersion(intent);
+      if (revision === null) return refuse('error', UNKNOWN_VERSION);
       const restored = await restoreAuthorizedRegion(auth.region, version, revision);
       if (restored.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${restored.version}. De versie daarvoor staat in de geschiedenis.`);
       switch (restored.reason) {
