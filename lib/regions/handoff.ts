@@ -24,7 +24,8 @@ import { parsePlanEditLink } from './urls';
  *   committed), looptijd as chosen (default structureel: the examples say
  *   regional costs must be "structureel geborgd").
  * - Line ids are "regio-<regionId>-<category>-<year>": handing off again
- *   replaces the earlier lines from this region instead of adding duplicates.
+ *   replaces the earlier lines from this region instead of adding duplicates,
+ *   also when the share has become zero (the old lines are then removed).
  *   Years outside the municipal plan's range are skipped and reported.
  */
 
@@ -35,7 +36,17 @@ export const DEFAULT_HANDOFF_LOOPTIJD: Looptijd = 'structureel';
 export type HandoffInput = { regionId: string; regionSecret: string; member: unknown; planLink: unknown; looptijd: unknown };
 
 export type HandoffResult =
-  | { ok: true; memberName: string; planId: string; planVersion: number; lineCount: number; skippedYears: number[] }
+  | {
+      ok: true;
+      memberName: string;
+      planId: string;
+      planVersion: number;
+      /** Lines written now. */
+      lineCount: number;
+      /** Lines from an earlier hand-off of this region that these replaced (0 the first time). */
+      removedLines: number;
+      skippedYears: number[];
+    }
   | { ok: false; reason: 'region-not-found' | 'region-forbidden' }
   | { ok: false; reason: 'invalid'; errors: Record<string, string> }
   | { ok: false; reason: 'plan-not-found' | 'plan-forbidden' | 'plan-conflict' | 'no-overlap' | 'nothing-to-hand-off' | 'nothing-in-plan-years' }
@@ -67,16 +78,17 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
 
   const split = computeSplit(region, regionNames(getRegionContent()));
   const share = split.members[memberIndex];
-  if (!share || share.total === 0) return { ok: false, reason: 'nothing-to-hand-off' };
+  const prefix = lineIdPrefix(region.id);
+  const earlier = plan.lines.filter((l) => l.id.startsWith(prefix)).length;
+  if ((!share || share.total === 0) && earlier === 0) return { ok: false, reason: 'nothing-to-hand-off' };
   const inPlan = (year: number) => year >= plan.startYear && year <= plan.endYear;
   if (!split.years.some(inPlan)) return { ok: false, reason: 'no-overlap' };
   // Only years in which the member pays something are worth reporting as skipped.
-  const skippedYears = share.years.filter((y) => !inPlan(y.year) && y.total > 0).map((y) => y.year);
+  const skippedYears = (share?.years ?? []).filter((y) => !inPlan(y.year) && y.total > 0).map((y) => y.year);
 
-  const prefix = lineIdPrefix(region.id);
   const note = `Aandeel van ${member.name} in het regionale plan “${region.name}” (versie ${region.version}).`.slice(0, 1000);
   const newLines: LineRow[] = [];
-  for (const { year, byCategory } of share.years) {
+  for (const { year, byCategory } of share?.years ?? []) {
     if (!inPlan(year)) continue;
     for (const [costCategory, amount] of byCategory) {
       if (amount <= 0) continue;
@@ -94,7 +106,10 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
       });
     }
   }
-  if (newLines.length === 0) return { ok: false, reason: 'nothing-in-plan-years' };
+  // Nothing to write and nothing written before: say so. With earlier lines
+  // from this region, the hand-off still saves: the share is now zero in the
+  // plan's years, and the plan must not keep showing the old amounts.
+  if (newLines.length === 0 && earlier === 0) return { ok: false, reason: 'nothing-in-plan-years' };
   const kept = plan.lines.filter((l) => !l.id.startsWith(prefix));
   const saved = await saveAuthorizedPlan(planAuth.plan, plan.version, { needs: plan.needs, lines: [...kept, ...newLines] });
   if (!saved.ok) {
@@ -104,7 +119,7 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
     return { ok: false, reason: 'plan-invalid', message: Object.values(saved.errors)[0] ?? 'Het financieringsplan kon de regels niet opnemen.' };
   }
   await recordHandoff(region.id, { memberName: member.name, planId: plan.id, planVersion: saved.version, regionVersion: region.version });
-  return { ok: true, memberName: member.name, planId: plan.id, planVersion: saved.version, lineCount: newLines.length, skippedYears };
+  return { ok: true, memberName: member.name, planId: plan.id, planVersion: saved.version, lineCount: newLines.length, removedLines: earlier, skippedYears };
 }
 
 export const HANDOFF_MESSAGES: Record<Exclude<HandoffResult, { ok: true }>['reason'], string> = {

@@ -408,6 +408,22 @@ describe('hand-off to a municipal plan', () => {
     expect(body.region.version).toBe(1);
   });
 
+  it('a hand-off after the share became zero removes the earlier lines instead of leaving stale amounts', async () => {
+    const region = await createRegion();
+    const plan = await municipalPlan();
+    const input = { regionId: region.id, regionSecret: region.editSecret, member: '1', planLink: plan.editUrl, looptijd: '' };
+    expect(await h.handoff.handOff(input)).toMatchObject({ ok: true, lineCount: 2, removedLines: 0 });
+    // The coordinator drops every cost item: Ede's share is now zero.
+    const emptied = await put(region.id, { ...REGION, sharedItems: [], trajectoryItems: [] }, { authorization: `Bearer ${region.editSecret}`, 'if-match': '"1"' });
+    expect(emptied.status).toBe(200);
+    expect(await h.handoff.handOff(input)).toMatchObject({ ok: true, lineCount: 0, removedLines: 2, planVersion: 3 });
+    const res = await h.plan.GET(new Request(`${BASE}/api/plannen/${plan.id}`), ctx(plan.id));
+    expect(await res.json()).toMatchObject({ plan: { version: 3 }, lines: [] });
+    // With nothing handed off before, a zero share is still refused without writing.
+    const other = await municipalPlan();
+    expect(await h.handoff.handOff({ ...input, planLink: other.editUrl })).toEqual({ ok: false, reason: 'nothing-to-hand-off' });
+  });
+
   it('authorises both plans and refuses without writing anything', async () => {
     const region = await createRegion();
     const plan = await municipalPlan();

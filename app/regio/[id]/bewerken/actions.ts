@@ -164,7 +164,10 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
         status: 'done',
         values: { ...values, planLink: '', planReadPath: planReadPath(result.planId) },
         errors: {},
-        message: `Het aandeel van ${result.memberName} staat nu als ${result.lineCount} ${result.lineCount === 1 ? 'regel' : 'regels'} in het financieringsplan (versie ${result.planVersion}).${skipped}`,
+        message:
+          result.lineCount === 0
+            ? `${result.memberName} heeft geen aandeel meer in de jaren van het financieringsplan; de ${result.removedLines} ${result.removedLines === 1 ? 'regel' : 'regels'} van een eerdere overdracht ${result.removedLines === 1 ? 'is' : 'zijn'} uit het plan gehaald (versie ${result.planVersion}).${skipped}`
+            : `Het aandeel van ${result.memberName} staat nu als ${result.lineCount} ${result.lineCount === 1 ? 'regel' : 'regels'} in het financieringsplan (versie ${result.planVersion}).${skipped}`,
       };
     }
     if (result.reason === 'region-forbidden' || result.reason === 'plan-forbidden') await secretFailureLimiter.hit(gate.key);

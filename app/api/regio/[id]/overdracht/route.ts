@@ -8,7 +8,8 @@ export const dynamic = 'force-dynamic';
 /**
  * POST /api/regio/<id>/overdracht with `Authorization: Bearer <regional secret>`,
  * body {member: <index in members>, planLink: "<municipal plan edit link>", looptijd?: "structureel" | "tijdelijk"}
- * → 201 {memberName, planId, planVersion, planReadUrl, lineCount, skippedYears}.
+ * → 201 {memberName, planId, planVersion, planReadUrl, lineCount, removedLines, skippedYears}
+ * (lineCount 0 with removedLines > 0: the share became zero, earlier lines were removed).
  * The hand-off of the edit page (lib/regions/handoff.ts), for scripts:
  * 429 · 401 no Bearer · 404 unknown region · 403 wrong regional secret or
  * wrong plan secret · 400/413 body · 422 {errors} invalid input or unknown
