@@ -1,4 +1,4 @@
-import { PLAN_RESPONSE_HEADERS, errorResponse, etag } from '@/lib/plans/http';
+import { errorResponse, etag, logFailure, PLAN_RESPONSE_HEADERS } from '@/lib/plans/http';
 
 const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
@@ -35,7 +35,7 @@ export function exportRoute<T extends { version: number }>(opts: {
         },
       });
     } catch (error) {
-      console.error(`[export ${opts.format}] mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
+      logFailure(`export ${opts.format}`, error);
       return errorResponse(500, 'Het exporteren is mislukt. Probeer het opnieuw.');
     }
   };

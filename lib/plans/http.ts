@@ -45,6 +45,21 @@ export function sharedBytesResponse(bytes: Uint8Array, headers: Record<string, s
   return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', ...PLAN_RESPONSE_HEADERS, ...headers } });
 }
 
+/**
+ * Logs a failure by its message only: request bodies, form values and
+ * secrets never reach the log. Every route handler and Server Action that
+ * catches an unexpected error logs through here.
+ */
+export function logFailure(where: string, error: unknown): void {
+  console.error(`[${where}] mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
+}
+
+/** 500 for an unexpected error in an API route, logged by logFailure. */
+export function serverErrorResponse(where: string, error: unknown, message = 'Er ging iets mis. Probeer het opnieuw.'): Response {
+  logFailure(where, error);
+  return errorResponse(500, message);
+}
+
 /** A refusal: `{ error: "Dutch message", ...extra }`. */
 export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   return jsonResponse({ error: message, ...extra }, status, headers);

@@ -284,13 +284,10 @@ const SQL = {
   need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
   line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "year", "amount",
       "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  state: 'SELECT "version", "editSecretHash" FROM "Plan" WHERE "id" = ?',
 } as const;
 
 /** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
 const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
-
-const stateRowSchema = z.object({ version: int, editSecretHash: z.string() });
 
 /**
  * Writes `data` as version expectedVersion + 1, if the plan is still at
@@ -346,9 +343,8 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
     // Lost the race (or the secret changed): nothing was written. Say why.
     // (A unique violation on PlanRevision means the same, from another process.)
     if (error instanceof ConflictSignal || isUniqueViolation(error)) {
-      const row = statement(SQL.state).get(auth.id);
-      if (row === undefined) return { ok: false, reason: 'not-found' };
-      const current = stateRowSchema.parse(row);
+      const current = authRow(auth.id);
+      if (!current) return { ok: false, reason: 'not-found' };
       if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
       return { ok: false, reason: 'conflict', currentVersion: current.version };
     }

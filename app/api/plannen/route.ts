@@ -1,5 +1,5 @@
 import { clientKey, createPlanLimiter } from '@/lib/rate-limit';
-import { errorResponse, etag, jsonResponse, readJsonBody } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
 import { createPlan } from '@/lib/plans/repository';
 import { planApiPath, planEditPath, planReadPath } from '@/lib/plans/urls';
 
@@ -41,12 +41,6 @@ export async function POST(request: Request): Promise<Response> {
       { Location: planApiPath(plan.id), ETag: etag(plan.version) },
     );
   } catch (error) {
-    return serverError(error);
+    return serverErrorResponse('api/plannen POST', error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
   }
-}
-
-function serverError(error: unknown): Response {
-  // Only the message: request bodies and secrets never reach the log.
-  console.error('[api/plannen] POST mislukt:', error instanceof Error ? error.message : 'onbekende fout');
-  return errorResponse(500, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
 }

@@ -1,5 +1,5 @@
 import { clientKey, createPlanLimiter } from '@/lib/rate-limit';
-import { errorResponse, etag, jsonResponse, readJsonBody } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
 import { createRegion } from '@/lib/regions/repository';
 import { regionApiPath, regionEditPath, regionReadPath } from '@/lib/regions/urls';
 
@@ -29,7 +29,6 @@ export async function POST(request: Request): Promise<Response> {
       { Location: regionApiPath(region.id), ETag: etag(region.version) },
     );
   } catch (error) {
-    console.error('[api/regio] POST mislukt:', error instanceof Error ? error.message : 'onbekende fout');
-    return errorResponse(500, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
+    return serverErrorResponse('api/regio POST', error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
   }
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { logFailure } from '@/lib/plans/http';
 import { headers } from 'next/headers';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { createPlan } from '@/lib/plans/repository';
@@ -71,7 +72,7 @@ export async function createPlanAction(_previous: CreateState, form: FormData): 
     };
   } catch (error) {
     // Only the message: form data never reaches the log.
-    console.error('[plannen/nieuw] aanmaken mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    logFailure('plannen/nieuw aanmaken', error);
     return { status: 'error', values, errors: {}, message: 'Er ging iets mis bij het opslaan. Probeer het opnieuw.' };
   }
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { logFailure } from '@/lib/plans/http';
 import { headers } from 'next/headers';
 import { getRegionContent } from '@/lib/regions/content-server';
 import { createRegion } from '@/lib/regions/repository';
@@ -44,7 +45,7 @@ export async function createRegionAction(_previous: RegionCreateState, form: For
     const editPath = regionEditPath(result.region.id, result.editSecret);
     return { status: 'created', values, errors: {}, message: null, created: { name: result.region.name, readPath, editPath, readUrl: origin + readPath, editUrl: origin + editPath } };
   } catch (error) {
-    console.error('[regio/nieuw] aanmaken mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    logFailure('regio/nieuw aanmaken', error);
     return { status: 'error', values, errors: {}, message: 'Er ging iets mis bij het opslaan. Probeer het opnieuw.' };
   }
 }

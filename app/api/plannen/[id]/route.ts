@@ -1,5 +1,5 @@
 import { DEFAULT_BASIS, type FundingBasis } from '@/lib/plans/calculations';
-import { PLAN_RESPONSE_HEADERS, errorResponse, etag, sharedBytesResponse } from '@/lib/plans/http';
+import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse, sharedBytesResponse } from '@/lib/plans/http';
 import { planJsonBytes } from '@/lib/plans/plan-json';
 import { authorizePlan, saveAuthorizedPlan } from '@/lib/plans/repository';
 import { versionedWrite } from '@/lib/versioned-write';
@@ -31,7 +31,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
     }
     return sharedBytesResponse(json.body, { ETag: tag });
   } catch (error) {
-    return serverError('GET', error);
+    return serverErrorResponse('api/plannen/[id] GET', error);
   }
 }
 
@@ -63,12 +63,6 @@ export async function PUT(request: Request, context: Context): Promise<Response>
       saveAuthorizedPlan,
     );
   } catch (error) {
-    return serverError('PUT', error);
+    return serverErrorResponse('api/plannen/[id] PUT', error);
   }
-}
-
-function serverError(method: string, error: unknown): Response {
-  // Only the message: request bodies and secrets never reach the log.
-  console.error(`[api/plannen/[id]] ${method} mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
-  return errorResponse(500, 'Er ging iets mis. Probeer het opnieuw.');
 }

@@ -1,4 +1,4 @@
-import { errorResponse, etag, jsonResponse } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse, serverErrorResponse } from '@/lib/plans/http';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { regionJson } from '@/lib/regions/region-json';
 import { authorizeRegion, getRegion, saveAuthorizedRegion } from '@/lib/regions/repository';
@@ -23,7 +23,7 @@ export async function GET(_request: Request, context: Context): Promise<Response
     if (!region) return errorResponse(404, NOT_FOUND);
     return jsonResponse(regionJson(region, regionNames(getRegionContent())), 200, { ETag: etag(region.version) });
   } catch (error) {
-    return serverError('GET', error);
+    return serverErrorResponse('api/regio/[id] GET', error);
   }
 }
 
@@ -53,11 +53,6 @@ export async function PUT(request: Request, context: Context): Promise<Response>
       saveAuthorizedRegion,
     );
   } catch (error) {
-    return serverError('PUT', error);
+    return serverErrorResponse('api/regio/[id] PUT', error);
   }
-}
-
-function serverError(method: string, error: unknown): Response {
-  console.error(`[api/regio/[id]] ${method} mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
-  return errorResponse(500, 'Er ging iets mis. Probeer het opnieuw.');
 }

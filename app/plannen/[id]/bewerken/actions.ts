@@ -1,5 +1,6 @@
 'use server';
 
+import { logFailure } from '@/lib/plans/http';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
@@ -134,7 +135,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     }
   } catch (error) {
     // Only the message: form data and the secret never reach the log.
-    console.error('[plannen/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    logFailure('plannen/bewerken opslaan', error);
     return state('error', { message: 'Er ging iets mis bij het opslaan. Uw invoer staat hieronder nog; probeer het opnieuw.' });
   }
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { logFailure } from '@/lib/plans/http';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
@@ -100,7 +101,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
         : '';
     return await afterWrite(id, `Opgeslagen als versie ${saved.version}.${note}`);
   } catch (error) {
-    console.error('[regio/bewerken] opslaan mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    logFailure('regio/bewerken opslaan', error);
     return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
   }
 }
@@ -178,7 +179,7 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
     const message = result.reason === 'plan-invalid' ? `${HANDOFF_MESSAGES['plan-invalid']} ${result.message}` : HANDOFF_MESSAGES[result.reason];
     return { status: 'refused', values, errors, message };
   } catch (error) {
-    console.error('[regio/overdragen] mislukt:', error instanceof Error ? error.message : 'onbekende fout');
+    logFailure('regio/overdragen', error);
     return { status: 'refused', values, errors: {}, message: 'Er ging iets mis bij het overnemen. Probeer het opnieuw.' };
   }
 }

@@ -1,5 +1,5 @@
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
-import { bearerSecret, errorResponse, jsonResponse, readJsonBody } from '@/lib/plans/http';
+import { bearerSecret, errorResponse, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
 import { planReadPath } from '@/lib/plans/urls';
 import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
 
@@ -57,7 +57,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
         return errorResponse(422, HANDOFF_MESSAGES[result.reason]);
     }
   } catch (error) {
-    console.error('[api/regio/[id]/overdracht] POST mislukt:', error instanceof Error ? error.message : 'onbekende fout');
-    return errorResponse(500, 'Er ging iets mis. Probeer het opnieuw.');
+    return serverErrorResponse('api/regio/[id]/overdracht POST', error);
   }
 }
