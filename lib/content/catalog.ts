@@ -1,5 +1,6 @@
 import type { RawContent } from './files';
 import type {
+  Actueel,
   Document,
   Fase,
   Financieringsbron,
@@ -10,6 +11,7 @@ import type {
   Kostensoort,
   Niveau,
   Taak,
+  Tekst,
   Voorbeeld,
   Vraag,
   Wet,
@@ -40,6 +42,8 @@ export function buildCatalog(raw: RawContent) {
     knelpunten: byKey<Knelpunt>(raw.knelpunten, (k) => k.slug),
     voorbeelden: byKey<Voorbeeld>(raw.voorbeelden, (v) => v.slug),
     vragen: byKey<Vraag>(raw.vragen, (v) => v.id),
+    actueel: byKey<Actueel>(raw.actueel, (a) => a.id),
+    teksten: byKey<Tekst>(raw.teksten, (t) => t.id),
   };
   return { ...raw, by: maps };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  actueelSchema,
   documentSchema,
   faseSchema,
   financieringsbronSchema,
@@ -12,6 +13,7 @@ import {
   taakSchema,
   voorbeeldSchema,
   vraagSchema,
+  tekstSchema,
   wetSchema,
 } from './schema';
 
@@ -30,6 +32,8 @@ export const contentFiles = {
   interventies: { file: 'interventies.yaml', item: interventieSchema },
   knelpunten: { file: 'knelpunten.yaml', item: knelpuntSchema },
   voorbeelden: { file: 'voorbeelden.yaml', item: voorbeeldSchema },
+  actueel: { file: 'actueel.yaml', item: actueelSchema },
+  teksten: { file: 'teksten.yaml', item: tekstSchema },
 } as const;
 
 export type CollectionName = keyof typeof contentFiles;

@@ -30,12 +30,25 @@ export type Betaler = z.infer<typeof betalerSchema>;
 export const citationSchema = z.strictObject({
   document: text,
   plek: text.optional(),
+  /** The state of the document this citation relies on (not when the cited fact holds: see feitSchema). */
   peildatum: peildatumSchema.optional(),
   /** For facts taken from aanvullende-feiten.md: the public source named there. */
   oorspronkelijkeBron: text.optional(),
+  /** For facts from public pages (actuele-feiten-2026.md gives one or more per fact): the page addresses. */
+  urls: z.array(z.url({ protocol: /^https?$/, error: 'geen geldig webadres (http of https)' })).min(1).optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 const bron = z.array(citationSchema).min(1, 'noem minstens één brondocument');
+
+/**
+ * How certain a fact is, in the three labels of actuele-feiten-2026.md:
+ * autoriteit (a document of the responsible body: Staatscourant, Kamerbrief,
+ * ministry, RIVM, VNG, the programme's own manager), gemeente-nieuws (a
+ * municipality, trade press, an adviser or a provider), afgeleid (our own
+ * conclusion from the sources; never shown as fact without that label).
+ */
+export const zekerheidSchema = z.enum(['autoriteit', 'gemeente-nieuws', 'afgeleid']);
+export type Zekerheid = z.infer<typeof zekerheidSchema>;
 
 /**
  * A dated fact (an amount, a tariff, a date) exactly as the source gives it.
@@ -46,8 +59,23 @@ export const feitSchema = z.strictObject({
   omschrijving: text,
   waarde: text,
   bedrag: z.number().int().nonnegative().optional(),
+  /** The year an amount applies to ("budget for 2026"), which may differ from the peildatum. */
   jaar: z.number().int().min(2000).max(2100).optional(),
-  zekerheid: text.optional(),
+  /**
+   * The date on which the fact holds: a 2019 tariff has peildatum "2019", even
+   * when it was collected in 2025. For a fact that was searched for and not
+   * found, the date of the search. Never in the future (validate.ts).
+   */
+  peildatum: peildatumSchema,
+  /** Required unless nietGevonden (validate.ts): a fact that was not found has no certainty to give. */
+  zekerheid: zekerheidSchema.optional(),
+  /** Nuance on the certainty: sources disagree, "Check!" in the source, … */
+  zekerheidToelichting: text.optional(),
+  /**
+   * The fact was searched for and not found (actuele-feiten-2026.md's "niet
+   * gevonden"): shown as an open question, never as an amount.
+   */
+  nietGevonden: z.boolean().default(false),
   bron: bron,
 });
 export type Feit = z.infer<typeof feitSchema>;
@@ -55,11 +83,33 @@ export type Feit = z.infer<typeof feitSchema>;
 /** Marks content that is our reading of the sources, not what they literally say. */
 const interpretatie = text.optional();
 
+/**
+ * When a document was written, as precisely as we know it. `exact`: the date
+ * the document gives; `circa`: about then; `uiterlijk`: undated, but from no
+ * later than `datum` by its own text; `periode`: covers `datum` to `tot`.
+ */
+export const dateringSchema = z
+  .strictObject({
+    soort: z.enum(['exact', 'circa', 'uiterlijk', 'periode']),
+    datum: peildatumSchema,
+    tot: peildatumSchema.optional(),
+    /** How we know, in a sentence (shown with the date). */
+    toelichting: text.optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.soort === 'periode' && !d.tot) ctx.addIssue({ code: 'custom', path: ['tot'], message: 'een periode heeft een einddatum (tot)' });
+    if (d.soort !== 'periode' && d.tot) ctx.addIssue({ code: 'custom', path: ['tot'], message: 'alleen een periode heeft "tot"' });
+    if (d.soort !== 'exact' && !d.toelichting) {
+      ctx.addIssue({ code: 'custom', path: ['toelichting'], message: 'zeg waarop de datering berust' });
+    }
+  });
+export type Datering = z.infer<typeof dateringSchema>;
+
 export const documentSchema = z.strictObject({
   bestand: text,
   titel: text,
   uitgever: text.optional(),
-  datum: peildatumSchema.optional(),
+  datering: dateringSchema,
   omschrijving: text,
 });
 
@@ -130,6 +180,39 @@ export const financieringsvormSchema = z.strictObject({
   bron,
 });
 
+/**
+ * A bound of a funding source's validity: a date, `open` (no such bound: a
+ * standing task or budget), or `onbekend` (we do not know: a value, not a
+ * missing field).
+ */
+const grens = z
+  .string()
+  .refine((v) => v === 'open' || v === 'onbekend' || peildatumSchema.safeParse(v).success, {
+    error: 'gebruik een datum (JJJJ, JJJJ-MM of JJJJ-MM-DD), "open" of "onbekend"',
+  });
+
+/**
+ * When a funding source can pay. `tot` is the last day (a year or month means
+ * its end). With `tot: onbekend`, `bekendTot` is the last date for which a
+ * source shows it ran ("onbekend na 31 december 2026"). `opvolger` names the
+ * source that takes over, when one is known.
+ */
+export const geldigheidSchema = z
+  .strictObject({
+    vanaf: grens,
+    tot: grens,
+    bekendTot: peildatumSchema.optional(),
+    opvolger: ref.optional(),
+    toelichting: text,
+    bron,
+  })
+  .superRefine((g, ctx) => {
+    if (g.bekendTot && g.tot !== 'onbekend' && grens.safeParse(g.tot).success) {
+      ctx.addIssue({ code: 'custom', path: ['bekendTot'], message: 'bekendTot hoort alleen bij tot: onbekend' });
+    }
+  });
+export type Geldigheid = z.infer<typeof geldigheidSchema>;
+
 export const financieringsbronSchema = z.strictObject({
   slug,
   naam: text,
@@ -138,6 +221,7 @@ export const financieringsbronSchema = z.strictObject({
   wetten: z.array(ref).min(1),
   niveaus: z.array(ref).min(1),
   looptijd: z.enum(['tijdelijk', 'structureel', 'beide']),
+  geldigheid: geldigheidSchema,
   kostensoorten: z.array(ref).min(1),
   voorwaarden: z.array(text).default([]),
   kanttekeningen: z.array(text).default([]),
@@ -219,7 +303,47 @@ export const vraagSchema = z.strictObject({
   bron,
 });
 
+/**
+ * /actueel: a change since the wegwijzer that matters for planning 2027 and
+ * later (`wijziging`, dated, with its certainty), or a question the sources
+ * leave open (`open-vraag`, said plainly, never guessed at).
+ */
+export const actueelSchema = z
+  .strictObject({
+    id: slug,
+    soort: z.enum(['wijziging', 'open-vraag']),
+    titel: text,
+    /** When the change happened or holds; for an open question, when we last looked. */
+    datum: peildatumSchema,
+    tekst: text,
+    zekerheid: zekerheidSchema.optional(),
+    financieringsbronnen: refs,
+    bron,
+  })
+  .superRefine((a, ctx) => {
+    if (a.soort === 'wijziging' && !a.zekerheid) {
+      ctx.addIssue({ code: 'custom', path: ['zekerheid'], message: 'een wijziging heeft een zekerheid (autoriteit, gemeente-nieuws of afgeleid)' });
+    }
+  });
+
+/**
+ * Domain text that pages show around the content (the dated notices, the
+ * division rule behind "Wie betaalt?"), so that no component holds domain
+ * text of its own. `documenten` lists what the page is based on; their
+ * datering is shown with the text.
+ */
+export const tekstSchema = z.strictObject({
+  id: slug,
+  titel: text.optional(),
+  tekst: text,
+  documenten: z.array(text).default([]),
+  interpretatie,
+  bron,
+});
+
 export type Document = z.infer<typeof documentSchema>;
+export type Actueel = z.infer<typeof actueelSchema>;
+export type Tekst = z.infer<typeof tekstSchema>;
 export type Wet = z.infer<typeof wetSchema>;
 export type Niveau = z.infer<typeof niveauSchema>;
 export type Fase = z.infer<typeof faseSchema>;

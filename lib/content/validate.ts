@@ -13,6 +13,7 @@ export const REQUIRED_IDS: Partial<Record<CollectionName, readonly string[]>> = 
   financieringsvormen: ['voorfinanciering', 'borging'],
   voorbeelden: ['den-haag', 'smallingerland', 'gelderland-midden', 'zuid-limburg'],
   vragen: ['opgave', 'taken', 'gesprek'],
+  teksten: ['melding-wegwijzer', 'melding-wetten', 'melding-voorbeelden', 'wie-betaalt'],
 };
 
 /** The key that identifies an item of each collection. */
@@ -41,6 +42,13 @@ const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, Collection
     interventies: 'interventies',
   },
   voorbeelden: { interventies: 'interventies' },
+  actueel: { financieringsbronnen: 'financieringsbronnen' },
+  teksten: { documenten: 'documenten' },
+};
+
+/** References inside a single nested object: [field of item, field of that object, target]. */
+const OBJECT_REFERENCES: Partial<Record<CollectionName, [string, string, CollectionName][]>> = {
+  financieringsbronnen: [['geldigheid', 'opvolger', 'financieringsbronnen']],
 };
 
 /** Nested references: [field of item, field of each element, target]. */
@@ -69,11 +77,85 @@ function* citations(value: unknown, path: string): Generator<{ path: string; doc
   }
 }
 
+/** The last day a peildatum ("2020", "2020-12", "2020-12-01") can mean, as YYYY-MM-DD. */
+export function lastDayOf(value: string): string {
+  const [y, m, d] = value.split('-');
+  if (d) return value;
+  if (m) {
+    const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+    return `${y}-${m}-${String(last).padStart(2, '0')}`;
+  }
+  return `${y}-12-31`;
+}
+
+/** The first day a peildatum can mean, as YYYY-MM-DD. */
+export function firstDayOf(value: string): string {
+  const [y, m, d] = value.split('-');
+  return `${y}-${m ?? '01'}-${d ?? '01'}`;
+}
+
+/** Today as YYYY-MM-DD in the Netherlands' calendar (the content's dates are Dutch dates). */
+export function isoToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+/**
+ * Dates that say when something held or was written: none may lie in the
+ * future (a peildatum is a date we looked at, not a forecast). Validity ends
+ * (geldigheid.tot/bekendTot) are not peildata and may lie ahead.
+ */
+function* peildata(value: unknown, path: string): Generator<{ path: string; date: string }> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* peildata(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const p = path ? `${path}.${key}` : key;
+      if (key === 'geldigheid') {
+        yield* peildata((v as { bron?: unknown }).bron, `${p}.bron`);
+      } else if ((key === 'peildatum' || key === 'datum') && typeof v === 'string') {
+        yield { path: p, date: v };
+      } else {
+        yield* peildata(v, p);
+      }
+    }
+  }
+}
+
+/** "niet gevonden" in a fact's value must be marked, and a fact that was not found has no amount. */
+const NOT_FOUND = /\bniet gevonden\b/i;
+
+function factProblems(item: object, head: string, file: string): ContentProblem[] {
+  const feiten = (item as { feiten?: unknown }).feiten;
+  if (!Array.isArray(feiten)) return [];
+  const problems: ContentProblem[] = [];
+  feiten.forEach((f: { waarde?: unknown; bedrag?: unknown; nietGevonden?: unknown; zekerheid?: unknown }, i) => {
+    const at = `${head}.feiten[${i}]`;
+    const saysNotFound = typeof f.waarde === 'string' && NOT_FOUND.test(f.waarde);
+    if (f.nietGevonden && f.bedrag !== undefined) {
+      problems.push({ file, path: `${at}.bedrag`, message: 'een feit dat niet gevonden is, heeft geen bedrag' });
+    }
+    if (f.nietGevonden && !saysNotFound) {
+      problems.push({ file, path: `${at}.waarde`, message: 'een feit met nietGevonden: true zegt in de waarde "niet gevonden"' });
+    }
+    if (!f.nietGevonden && f.zekerheid === undefined) {
+      problems.push({ file, path: `${at}.zekerheid`, message: 'noem de zekerheid: autoriteit, gemeente-nieuws of afgeleid' });
+    }
+    if (saysNotFound && !f.nietGevonden) {
+      problems.push({ file, path: `${at}.nietGevonden`, message: 'de waarde zegt "niet gevonden": zet nietGevonden: true, zodat het niet als bedrag of feit getoond wordt' });
+    }
+  });
+  return problems;
+}
+
 /**
  * `broken` names collections whose file did not parse: references into them are
  * not reported again, so an editor sees each mistake once.
  */
-export function crossReferenceProblems(content: RawContent, broken: ReadonlySet<CollectionName> = new Set()): ContentProblem[] {
+export function crossReferenceProblems(
+  content: RawContent,
+  broken: ReadonlySet<CollectionName> = new Set(),
+  today: string = isoToday(),
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const ids = {} as Record<CollectionName, Set<string>>;
 
@@ -123,6 +205,16 @@ export function crossReferenceProblems(content: RawContent, broken: ReadonlySet<
         if (!Array.isArray(list)) continue;
         list.forEach((el, j) => check(name, `${head}.${field}[${j}].${sub}`, (el as Record<string, unknown>)[sub], target));
       }
+      for (const [field, sub, target] of OBJECT_REFERENCES[name] ?? []) {
+        const obj = rec[field];
+        if (obj && typeof obj === 'object') check(name, `${head}.${field}.${sub}`, (obj as Record<string, unknown>)[sub], target);
+      }
+      for (const d of peildata(item, '')) {
+        if (firstDayOf(d.date) > today) {
+          problems.push({ file: contentFiles[name].file, path: `${head}.${d.path}`, message: `datum "${d.date}" ligt in de toekomst; een peildatum is een datum waarop het feit gold` });
+        }
+      }
+      problems.push(...factProblems(item, head, contentFiles[name].file));
       if (name !== 'documenten' && !broken.has('documenten')) {
         for (const c of citations(item, '')) {
           if (typeof c.document !== 'string' || !ids.documenten.has(c.document)) {

@@ -48,4 +48,47 @@ describe('content cross-references', () => {
     b.niveaus = [b.niveaus[0]!, b.niveaus[0]!];
     expect(crossReferenceProblems(c).some((p) => p.message.includes('twee keer'))).toBe(true);
   });
+
+  it('reports a peildatum in the future, with the field', () => {
+    const c = cloneContent();
+    const feit = c.financieringsbronnen.find((b) => b.feiten.length > 0)!.feiten[0]!;
+    feit.peildatum = '2031-01';
+    const problems = crossReferenceProblems(c, new Set(), '2026-12-02');
+    expect(problems).toContainEqual({ file: 'financieringsbronnen.yaml', path: expect.stringMatching(/\.feiten\[0\]\.peildatum$/), message: expect.stringContaining('toekomst') });
+    // The same month as today is not in the future.
+    feit.peildatum = '2026-12';
+    expect(crossReferenceProblems(c, new Set(), '2026-12-02')).toEqual([]);
+  });
+
+  it('reports a document dated in the future and a citation peildatum in the future', () => {
+    const c = cloneContent();
+    c.documenten[0]!.datering = { soort: 'exact', datum: '2027' };
+    c.knelpunten[0]!.bron[0]!.peildatum = '2027-01-01';
+    const paths = crossReferenceProblems(c, new Set(), '2026-12-02').map((p) => `${p.file} ${p.path}`);
+    expect(paths).toContain(`documenten.yaml [0] (${c.documenten[0]!.bestand}).datering.datum`);
+    expect(paths).toContain(`knelpunten.yaml [0] (${c.knelpunten[0]!.slug}).bron[0].peildatum`);
+  });
+
+  it('refuses a "niet gevonden" presented as an amount or as a fact', () => {
+    const c = cloneContent();
+    const notFound = c.financieringsbronnen.flatMap((b) => b.feiten).find((f) => f.nietGevonden)!;
+    notFound.bedrag = 5;
+    expect(crossReferenceProblems(c).some((p) => p.path.endsWith('.bedrag') && p.message.includes('niet gevonden'))).toBe(true);
+    notFound.bedrag = undefined;
+    notFound.nietGevonden = false;
+    expect(crossReferenceProblems(c).some((p) => p.path.endsWith('.nietGevonden'))).toBe(true);
+  });
+
+  it('requires a certainty on every fact that was found', () => {
+    const c = cloneContent();
+    const found = c.interventies.flatMap((i) => i.feiten).find((f) => !f.nietGevonden)!;
+    found.zekerheid = undefined;
+    expect(crossReferenceProblems(c).some((p) => p.path.endsWith('.zekerheid'))).toBe(true);
+  });
+
+  it('reports an unknown successor of a funding source', () => {
+    const c = cloneContent();
+    c.financieringsbronnen[0]!.geldigheid.opvolger = 'verzonnen-regeling';
+    expect(crossReferenceProblems(c).some((p) => p.path.endsWith('geldigheid.opvolger') && p.message.includes('verzonnen-regeling'))).toBe(true);
+  });
 });

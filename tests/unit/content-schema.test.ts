@@ -34,7 +34,7 @@ describe('content files', () => {
   it('rejects an unknown payer, with the field path', () => {
     const yaml = `- slug: a\n  naam: A\n  betaler: koning\n  omschrijving: x\n  wetten: [wpg]\n  niveaus: [universeel]\n  looptijd: tijdelijk\n  kostensoorten: [interventies]\n${CITE.replace(/^ {2}/gm, '')}`;
     const { problems } = parseCollection('financieringsbronnen', yaml);
-    expect(problems.map((p) => p.path)).toEqual(['[0] (slug: a).betaler']);
+    expect(problems.map((p) => p.path)).toContain('[0] (slug: a).betaler');
   });
 
   it('reports invalid YAML and a file that is not a list', () => {
@@ -43,10 +43,35 @@ describe('content files', () => {
   });
 
   it('keeps YAML dates as text (YAML 1.2 core schema)', () => {
-    const yaml = `- bestand: a.md\n  titel: A\n  datum: 2020-12-01\n  omschrijving: x\n`;
+    const yaml = `- bestand: a.md\n  titel: A\n  datering:\n    soort: exact\n    datum: 2020-12-01\n  omschrijving: x\n`;
     const { items, problems } = parseCollection('documenten', yaml);
     expect(problems).toEqual([]);
-    expect(items[0]?.datum).toBe('2020-12-01');
+    expect(items[0]?.datering.datum).toBe('2020-12-01');
+  });
+
+  it('refuses a document without a date, and an inexact date without saying what it rests on', () => {
+    expect(parseCollection('documenten', `- bestand: a.md\n  titel: A\n  omschrijving: x\n`).problems.map((p) => p.path)).toEqual([
+      '[0] (bestand: a.md).datering',
+    ]);
+    const circa = `- bestand: a.md\n  titel: A\n  datering:\n    soort: circa\n    datum: "2020"\n  omschrijving: x\n`;
+    expect(parseCollection('documenten', circa).problems.map((p) => p.path)).toEqual(['[0] (bestand: a.md).datering.toelichting']);
+  });
+
+  it('refuses a funding source without validity, and takes "onbekend" as a value', () => {
+    const source = (extra: string) =>
+      `- slug: a\n  naam: A\n  betaler: rijk\n  omschrijving: x\n  wetten: [wpg]\n  niveaus: [universeel]\n  looptijd: tijdelijk\n${extra}  kostensoorten: [interventies]\n${CITE.replace(/^ {2}/gm, '')}`;
+    expect(parseCollection('financieringsbronnen', source('')).problems.map((p) => p.path)).toEqual(['[0] (slug: a).geldigheid']);
+    const unknown = `  geldigheid:\n    vanaf: onbekend\n    tot: onbekend\n    bekendTot: "2025"\n    toelichting: x\n    bron:\n      - document: d.md\n`;
+    expect(parseCollection('financieringsbronnen', source(unknown)).problems).toEqual([]);
+    const bad = unknown.replace('tot: onbekend', 'tot: later');
+    expect(parseCollection('financieringsbronnen', source(bad)).problems).toEqual([
+      { file: 'financieringsbronnen.yaml', path: '[0] (slug: a).geldigheid.tot', message: expect.stringContaining('"onbekend"') },
+    ]);
+  });
+
+  it('refuses a fact without its peildatum', () => {
+    const yaml = `- slug: a\n  naam: A\n  omschrijving: x\n  wetten: [wpg]\n  niveaus: [universeel]\n  fasen: [na-de-geboorte]\n  financiering: x\n  feiten:\n    - omschrijving: Tarief\n      waarde: € 5\n      zekerheid: autoriteit\n      bron:\n        - document: d.md\n${CITE.replace(/^ {2}/gm, '')}`;
+    expect(parseCollection('interventies', yaml).problems.map((p) => p.path)).toEqual(['[0] (slug: a).feiten[0].peildatum']);
   });
 
   it('a broken file in a content directory fails loading with file and field named', () => {
