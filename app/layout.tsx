@@ -20,6 +20,7 @@ const NAV = [
   { href: '/interventies', label: 'Interventies' },
   { href: '/knelpunten', label: 'Knelpunten' },
   { href: '/voorbeelden', label: 'Voorbeelden' },
+  { href: '/actueel', label: 'Actueel' },
   { href: '/plannen/nieuw', label: 'Financieringsplan' },
   { href: '/regio/nieuw', label: 'Regio' },
 ];

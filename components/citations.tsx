@@ -2,11 +2,18 @@ import { getCatalog } from '@/lib/content';
 import { formatPeildatum } from '@/lib/content/labels';
 import type { Citation } from '@/lib/content/schema';
 
-/** "Bron: …" line(s) under an item: document title, place in it and peildatum. */
+/** "example.nl/pad" for a link text: the address without scheme and "www.", cut short. */
+function shortUrl(url: string): string {
+  const u = new URL(url);
+  const text = u.hostname.replace(/^www\./, '') + (u.pathname === '/' ? '' : u.pathname);
+  return text.length > 48 ? `${text.slice(0, 45)}…` : text;
+}
+
+/** "Bron: …" line(s) under an item: document title, place in it, peildatum and the public pages behind it. */
 export function Citations({ bron, className = '' }: { bron: readonly Citation[]; className?: string }) {
   const docs = getCatalog().by.documenten;
   return (
-    <p className={`text-sm text-muted ${className}`}>
+    <p className={`text-sm text-muted [overflow-wrap:anywhere] ${className}`}>
       <span className="font-medium">{bron.length > 1 ? 'Bronnen' : 'Bron'}:</span>{' '}
       {bron.map((c, i) => {
         const doc = docs.get(c.document);
@@ -16,7 +23,22 @@ export function Citations({ bron, className = '' }: { bron: readonly Citation[];
             <cite className="not-italic">{doc?.titel ?? c.document}</cite>
             {c.plek && `, ${c.plek}`}
             {c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`}
-            {c.peildatum && `, peildatum ${formatPeildatum(c.peildatum)}`}
+            {c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`}
+            {c.urls && (
+              <>
+                {' '}
+                (webpagina{c.urls.length > 1 ? "'s" : ''}:{' '}
+                {c.urls.map((url, j) => (
+                  <span key={url}>
+                    {j > 0 && ', '}
+                    <a href={url} className="text-brand-700 underline" rel="noopener noreferrer">
+                      {shortUrl(url)}
+                    </a>
+                  </span>
+                ))}
+                )
+              </>
+            )}
           </span>
         );
       })}

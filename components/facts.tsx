@@ -1,38 +1,45 @@
 import { Citations } from './citations';
-import { formatPeildatum } from '@/lib/content/labels';
+import { formatPeildatum, ZEKERHEID_LABEL } from '@/lib/content/labels';
 import type { Feit } from '@/lib/content/schema';
 
-/** Dated facts (amounts, tariffs) as a table, each with its source and peildatum. */
+/**
+ * Dated facts (amounts, tariffs) as a table. The peildatum is the date on
+ * which the fact holds; its certainty is named; a fact that was searched for
+ * and not found says so instead of showing a value.
+ */
 export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: readonly Feit[]; caption?: string }) {
   if (feiten.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
         <thead>
           <tr className="border-b border-gray-400 text-left">
             <th scope="col" className="py-1 pr-3">Wat</th>
             <th scope="col" className="py-1 pr-3">Waarde</th>
-            <th scope="col" className="py-1">Peildatum en bron</th>
+            <th scope="col" className="py-1 pr-3">Geldt op</th>
+            <th scope="col" className="py-1">Zekerheid en bron</th>
           </tr>
         </thead>
         <tbody>
-          {feiten.map((f, i) => {
-            const peildatum = f.bron.find((b) => b.peildatum)?.peildatum;
-            return (
-              <tr key={i} className="border-b border-gray-200 align-top">
-                <td className="py-2 pr-3">{f.omschrijving}</td>
-                <td className="py-2 pr-3 font-medium">
-                  {f.waarde}
-                  {f.zekerheid && <span className="block text-xs font-normal text-muted">Zekerheid: {f.zekerheid}</span>}
-                </td>
-                <td className="py-2">
-                  {peildatum ? formatPeildatum(peildatum) : f.jaar ? String(f.jaar) : 'niet gedateerd'}
-                  <Citations bron={f.bron} className="mt-1" />
-                </td>
-              </tr>
-            );
-          })}
+          {feiten.map((f, i) => (
+            <tr key={i} className="border-b border-gray-200 align-top">
+              <td className="py-2 pr-3">{f.omschrijving}</td>
+              <td className="py-2 pr-3 font-medium">
+                {f.nietGevonden ? (
+                  <span className="inline-block rounded bg-gray-100 px-2 py-0.5 text-xs font-semibold ring-1 ring-gray-600">Niet gevonden</span>
+                ) : (
+                  f.waarde
+                )}
+              </td>
+              <td className="py-2 pr-3">{f.nietGevonden ? `stand ${formatPeildatum(f.peildatum)}` : formatPeildatum(f.peildatum)}</td>
+              <td className="py-2">
+                {f.zekerheid && <span className="font-medium">{ZEKERHEID_LABEL[f.zekerheid]}</span>}
+                {f.zekerheidToelichting && <span className="block text-xs text-muted">{f.zekerheidToelichting}</span>}
+                <Citations bron={f.bron} className="mt-1" />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

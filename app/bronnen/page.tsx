@@ -3,6 +3,9 @@ import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { betalerSchema } from '@/lib/content/schema';
+import { isoToday } from '@/lib/content/days';
+import { sortByValidity } from '@/lib/content/validity';
+import { ValidityBadge } from '@/components/validity';
 import { pageMetadata } from '@/lib/site';
 
 export const metadata = pageMetadata(
@@ -13,6 +16,7 @@ export const metadata = pageMetadata(
 
 export default function BronnenPage() {
   const c = getCatalog();
+  const today = isoToday();
   const names = (map: ReadonlyMap<string, { naam: string; korteNaam?: string }>, ids: string[]) =>
     ids.map((id) => map.get(id)?.korteNaam ?? map.get(id)?.naam ?? id).join(', ');
   return (
@@ -22,24 +26,29 @@ export default function BronnenPage() {
         intro={
           <p>
             Elke geldbron die de brondocumenten noemen, per betaler. Tijdelijk geld (voorfinanciering) helpt een aanpak op gang;
-            structureel geld (borging) houdt hem overeind.
+            structureel geld (borging) houdt hem overeind. Per geldbron staat of hij vandaag loopt, afloopt of is beëindigd;
+            beëindigde geldbronnen staan onderaan. <Link href="/actueel" className="text-brand-700 underline">Wat is er veranderd sinds de wegwijzer?</Link>
           </p>
         }
       />
       {betalerSchema.options.map((betaler) => {
-        const list = c.financieringsbronnen.filter((b) => b.betaler === betaler);
+        const list = sortByValidity(
+          c.financieringsbronnen.filter((b) => b.betaler === betaler),
+          today,
+        );
         if (list.length === 0) return null;
         return (
           <section key={betaler} aria-labelledby={`betaler-${betaler}`} className="mt-6">
             <h2 id={`betaler-${betaler}`} className="text-xl font-semibold text-brand-800">
               {BETALER_LABEL[betaler]}
             </h2>
-            <div className="mt-2 overflow-x-auto">
+            <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Financieringsbronnen van betaler ${BETALER_LABEL[betaler]}`}>
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">Financieringsbronnen van betaler {BETALER_LABEL[betaler]}</caption>
                 <thead>
                   <tr className="border-b-2 border-gray-400 text-left">
                     <th scope="col" className="py-2 pr-3">Bron</th>
+                    <th scope="col" className="py-2 pr-3">Geldig</th>
                     <th scope="col" className="py-2 pr-3">Looptijd</th>
                     <th scope="col" className="py-2 pr-3">Kan betalen</th>
                     <th scope="col" className="py-2">Wetten</th>
@@ -53,6 +62,9 @@ export default function BronnenPage() {
                           {b.naam}
                         </Link>
                       </th>
+                      <td className="py-2 pr-3">
+                        <ValidityBadge geldigheid={b.geldigheid} day={today} />
+                      </td>
                       <td className="py-2 pr-3">{LOOPTIJD_LABEL[b.looptijd]}</td>
                       <td className="py-2 pr-3">{names(c.by.kostensoorten, b.kostensoorten)}</td>
                       <td className="py-2">{names(c.by.wetten, b.wetten)}</td>

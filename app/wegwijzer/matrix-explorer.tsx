@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState, type MouseEvent } from 'react';
+import { VALIDITY_TONE } from '@/components/validity-tone';
 import type { ExplorerData } from '@/lib/content/wegwijzer';
 import { selectionKey, wegwijzerHref, type WegwijzerState } from '@/lib/wegwijzer-url';
 
@@ -174,7 +175,7 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
 
       <section id="detail" aria-labelledby="detail-titel" className="mt-8 scroll-mt-4">
         {selection ? (
-          <Detail data={data} selection={selection} title={title} niveau={niveau} state={current} />
+          <Detail data={data} selection={selection} title={title} state={current} />
         ) : (
           <div className="rounded border border-dashed border-gray-400 p-4">
             <h2 id="detail-titel" className="text-xl font-semibold">
@@ -195,13 +196,11 @@ function Detail({
   data,
   selection,
   title,
-  niveau,
   state,
 }: {
   data: ExplorerData;
   selection: NonNullable<ExplorerData['selections'][string]>;
   title: string;
-  niveau?: string;
   state: WegwijzerState;
 }) {
   const { items, vragen } = data;
@@ -236,11 +235,19 @@ function Detail({
         </ul>
       )}
 
-      <h3 className={h3}>Wie betaalt?</h3>
-      <p className="mt-1">
-        {selection.payers.length ? selection.payers.map((p) => PAYER_LABEL[p]).join(' en ') : 'Niet aangegeven.'}
-        {niveau === 'geindiceerd' && ' Geïndiceerde en zorggerelateerde preventie is volgens de verdeelregel aan de zorgverzekeraar.'}
-      </p>
+      <h3 className={h3}>Wie betaalt? (interpretatie)</h3>
+      <p className="mt-1">{selection.payers.length ? selection.payers.map((p) => PAYER_LABEL[p]).join(' en ') : 'Niet aangegeven.'}</p>
+      {data.wieBetaalt && (
+        <div className="mt-2 border-l-4 border-accent-400 bg-accent-100 px-3 py-2 text-sm">
+          <p>
+            <strong>Interpretatie:</strong> {data.wieBetaalt.interpretatie}
+          </p>
+          <p className="mt-1">
+            <span className="font-medium">{data.wieBetaalt.titel}:</span> {data.wieBetaalt.tekst}
+          </p>
+          <p className="mt-1 text-muted">Bron: {data.wieBetaalt.bron}</p>
+        </div>
+      )}
 
       <h3 className={h3}>{vragen.gesprek ?? 'Met wie kan ik hierover in gesprek?'}</h3>
       {partners.length === 0 ? (
@@ -270,6 +277,10 @@ function Detail({
                 </Link>
                 <p className="text-sm">
                   {PAYER_LABEL[b.betaler]} · {b.looptijd}
+                </p>
+                <p className="text-sm">
+                  <span className={`mr-1 inline-block rounded px-1.5 text-xs font-semibold ring-1 ${VALIDITY_TONE[b.validity.status]}`}>{b.validity.label}</span>
+                  {b.validity.text}
                 </p>
                 <p className="text-sm text-muted">Kan betalen: {b.kosten.join(', ')}</p>
               </li>

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { AgeNotice } from '@/components/age-notice';
 import { PageHeader } from '@/components/page-header';
+import { ValidityBadge } from '@/components/validity';
+import { isoToday } from '@/lib/content/days';
+import { sortByValidity } from '@/lib/content/validity';
+import { pick } from '@/lib/content/catalog';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
@@ -30,7 +35,8 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const c = getCatalog();
   const { state, ignored } = parseWegwijzerParams(c, await searchParams);
   const filters = { kosten: state.kosten, fase: state.fase };
-  const data = buildExplorerData(c, filters);
+  const today = isoToday();
+  const data = buildExplorerData(c, filters, today);
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
   searchIndex ??= buildSearchIndex(c);
   const result = state.q ? search(searchIndex, state.q) : undefined;
@@ -49,6 +55,8 @@ export default async function WegwijzerPage({ searchParams }: Props) {
           </p>
         }
       />
+
+      <AgeNotice id="melding-wegwijzer" />
 
       {ignored.length > 0 && (
         <p role="status" className="mb-4 rounded border border-amber-700 bg-accent-100 p-3">
@@ -142,17 +150,14 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             <p>De bronnen noemen voor deze interventie geen specifieke financieringsbron.</p>
           ) : (
             <ul className="mt-1 list-disc pl-5">
-              {intervention.financieringsbronnen.map((slug) => {
-                const b = c.by.financieringsbronnen.get(slug);
-                return b ? (
-                  <li key={slug}>
-                    <Link href={`/bronnen/${slug}`} className="text-brand-700 underline">
-                      {b.naam}
-                    </Link>{' '}
-                    ({BETALER_LABEL[b.betaler]}, {LOOPTIJD_LABEL[b.looptijd].toLowerCase()})
-                  </li>
-                ) : null;
-              })}
+              {sortByValidity(pick(c.by.financieringsbronnen, intervention.financieringsbronnen), today).map((b) => (
+                <li key={b.slug}>
+                  <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                    {b.naam}
+                  </Link>{' '}
+                  ({BETALER_LABEL[b.betaler]}, {LOOPTIJD_LABEL[b.looptijd].toLowerCase()}) <ValidityBadge geldigheid={b.geldigheid} day={today} />
+                </li>
+              ))}
             </ul>
           )}
           <p className="mt-2">{intervention.financiering}</p>

@@ -1,4 +1,4 @@
-import type { Betaler } from './schema';
+import type { Betaler, Zekerheid } from './schema';
 
 export const BETALER_LABEL: Record<Betaler, string> = {
   gemeente: 'Gemeente',
@@ -13,6 +13,13 @@ export const LOOPTIJD_LABEL = {
   structureel: 'Structureel (borging)',
   beide: 'Tijdelijk en structureel',
 } as const;
+
+/** The certainty labels of actuele-feiten-2026.md, in words a user reads. */
+export const ZEKERHEID_LABEL: Record<Zekerheid, string> = {
+  autoriteit: 'Autoriteit (verantwoordelijke instantie)',
+  'gemeente-nieuws': 'Gemeente of nieuws',
+  afgeleid: 'Afgeleid (onze conclusie)',
+};
 
 export const THEMA_LABEL = {
   'drempels-voor-kwetsbare-gezinnen': 'Drempels voor kwetsbare gezinnen',

@@ -1,5 +1,7 @@
 import type { Catalog } from './catalog';
 import type { Betaler, Financieringsbron, Interventie, Knelpunt, Taak, Voorbeeld, Wet } from './schema';
+import { isoToday } from './days';
+import { sortByValidity } from './validity';
 
 /** Filters of the wegwijzer that narrow what a cell shows (all from the URL). */
 export type MatrixFilters = {
@@ -24,9 +26,11 @@ export function tasksIn(c: Catalog, sel: Selection, f: MatrixFilters = {}): Taak
   return c.taken.filter((t) => matches([t.wet], sel.wet) && matches(t.niveaus, sel.niveau) && inPhase(t.fasen, f.fase));
 }
 
-export function sourcesIn(c: Catalog, sel: Selection, f: MatrixFilters = {}): Financieringsbron[] {
-  return c.financieringsbronnen.filter(
-    (b) => matches(b.wetten, sel.wet) && matches(b.niveaus, sel.niveau) && matches(b.kostensoorten, f.kosten),
+/** Sources of a selection, running ones first and ended ones last (as of `day`). */
+export function sourcesIn(c: Catalog, sel: Selection, f: MatrixFilters = {}, day: string = isoToday()): Financieringsbron[] {
+  return sortByValidity(
+    c.financieringsbronnen.filter((b) => matches(b.wetten, sel.wet) && matches(b.niveaus, sel.niveau) && matches(b.kostensoorten, f.kosten)),
+    day,
   );
 }
 

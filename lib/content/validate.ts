@@ -1,4 +1,5 @@
 import type { ContentProblem } from './errors';
+import { firstDayOf, isoToday } from './days';
 import { contentFiles, type CollectionName, type RawContent } from './files';
 
 /**
@@ -75,28 +76,6 @@ function* citations(value: unknown, path: string): Generator<{ path: string; doc
       }
     }
   }
-}
-
-/** The last day a peildatum ("2020", "2020-12", "2020-12-01") can mean, as YYYY-MM-DD. */
-export function lastDayOf(value: string): string {
-  const [y, m, d] = value.split('-');
-  if (d) return value;
-  if (m) {
-    const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
-    return `${y}-${m}-${String(last).padStart(2, '0')}`;
-  }
-  return `${y}-12-31`;
-}
-
-/** The first day a peildatum can mean, as YYYY-MM-DD. */
-export function firstDayOf(value: string): string {
-  const [y, m, d] = value.split('-');
-  return `${y}-${m ?? '01'}-${d ?? '01'}`;
-}
-
-/** Today as YYYY-MM-DD in the Netherlands' calendar (the content's dates are Dutch dates). */
-export function isoToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
 
 /**

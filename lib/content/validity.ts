@@ -1,6 +1,6 @@
 import { formatPeildatum } from './labels';
 import type { Datering, Geldigheid } from './schema';
-import { firstDayOf, isoToday, lastDayOf } from './validate';
+import { firstDayOf, isoToday, lastDayOf } from './days';
 
 /**
  * Whether a funding source can pay, on a day (for pages) or in a plan year
@@ -23,6 +23,9 @@ import { firstDayOf, isoToday, lastDayOf } from './validate';
  * lies after the first day of Y. Otherwise it is `ok`.
  */
 
+/** The part of a geldigheid the calculations need (no texts), small enough to send to the browser. */
+export type ValidityDates = Pick<Geldigheid, 'vanaf' | 'tot' | 'bekendTot' | 'opvolger'>;
+
 export type ValidityStatus = 'start' | 'beeindigd' | 'loopt-af' | 'onbekend-na' | 'onbekend' | 'loopt';
 
 export type ValidityState = {
@@ -42,7 +45,7 @@ export function formatDateNl(value: string): string {
   return formatPeildatum(value);
 }
 
-export function validityOn(g: Geldigheid, day: string): ValidityState {
+export function validityOn(g: ValidityDates, day: string): ValidityState {
   if (isDate(g.vanaf) && firstDayOf(g.vanaf) > day) {
     return { status: 'start', label: 'Start later', text: `Start op ${formatDateNl(firstDayOf(g.vanaf))}`, rank: 1 };
   }
@@ -62,7 +65,7 @@ export function validityOn(g: Geldigheid, day: string): ValidityState {
 }
 
 /** Sources sorted with current ones first and ended ones last; stable within a rank. */
-export function sortByValidity<T extends { geldigheid: Geldigheid }>(items: readonly T[], day: string): T[] {
+export function sortByValidity<T extends { geldigheid: ValidityDates }>(items: readonly T[], day: string): T[] {
   return items
     .map((item, i) => ({ item, i, rank: validityOn(item.geldigheid, day).rank }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
@@ -76,7 +79,7 @@ export type YearValidity =
   | { kind: 'notStarted'; start: string };
 
 /** Whether a source can pay for the whole of `year` (see the module comment). */
-export function validityInYear(g: Geldigheid, year: number): YearValidity {
+export function validityInYear(g: ValidityDates, year: number): YearValidity {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   if (isDate(g.vanaf) && firstDayOf(g.vanaf) > first) return { kind: 'notStarted', start: firstDayOf(g.vanaf) };
@@ -95,7 +98,7 @@ export function validityInYear(g: Geldigheid, year: number): YearValidity {
  * The warning a plan line gets in `year`, or null. `successor` is the name of
  * the source's opvolger when the content names one.
  */
-export function yearWarning(sourceName: string, g: Geldigheid, year: number, successor?: string, today: string = isoToday()): string | null {
+export function yearWarning(sourceName: string, g: ValidityDates, year: number, successor?: string, today: string = isoToday()): string | null {
   const v = validityInYear(g, year);
   switch (v.kind) {
     case 'ok':

@@ -2,6 +2,8 @@ import type { Catalog } from './catalog';
 import { cellSummary, matrixRows, selectionDetail, type MatrixFilters, type Selection } from './matrix';
 import type { Betaler } from './schema';
 import { LOOPTIJD_LABEL } from './labels';
+import { isoToday } from './days';
+import { validityOn } from './validity';
 import { selectionKey, WEGWIJZER_PARAMS, type WegwijzerState } from '../wegwijzer-url';
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -53,7 +55,7 @@ export type ExplorerSelection = {
  * round trip: item display data once, and per selection (cell, row, column)
  * the ids it holds under the current filters.
  */
-export function buildExplorerData(c: Catalog, filters: MatrixFilters) {
+export function buildExplorerData(c: Catalog, filters: MatrixFilters, day: string = isoToday()) {
   const { laws, crossCutting } = matrixRows(c);
   const selections: Record<string, ExplorerSelection> = {};
   const summaries: Record<string, { tasks: number; sources: number; payers: Betaler[] }> = {};
@@ -94,6 +96,8 @@ export function buildExplorerData(c: Catalog, filters: MatrixFilters) {
     crossCutting: crossCutting.map((w) => ({ slug: w.slug, naam: w.naam, korteNaam: w.korteNaam })),
     niveaus: c.niveaus.map((n) => ({ slug: n.slug, naam: n.naam, definitie: n.definitie })),
     vragen: Object.fromEntries(c.vragen.map((v) => [v.id, v.vraag])),
+    /** The division rule behind "Wie betaalt?", with its citation as text (content/teksten.yaml). */
+    wieBetaalt: payerRule(c),
     summaries,
     selections,
     items: {
@@ -103,7 +107,11 @@ export function buildExplorerData(c: Catalog, filters: MatrixFilters) {
       sources: Object.fromEntries(
         c.financieringsbronnen
           .filter((b) => used.sources.has(b.slug))
-          .map((b) => [b.slug, { naam: b.naam, betaler: b.betaler, looptijd: LOOPTIJD_LABEL[b.looptijd], kosten: b.kostensoorten.map(kostenNaam) }]),
+          .map((b) => {
+            const v = validityOn(b.geldigheid, day);
+            const validity = { status: v.status, label: v.label, text: v.text };
+            return [b.slug, { naam: b.naam, betaler: b.betaler, looptijd: LOOPTIJD_LABEL[b.looptijd], kosten: b.kostensoorten.map(kostenNaam), validity }];
+          }),
       ),
       interventions: Object.fromEntries(c.interventies.filter((i) => used.interventions.has(i.slug)).map((i) => [i.slug, { naam: i.naam }])),
       knelpunten: Object.fromEntries(
@@ -115,3 +123,12 @@ export function buildExplorerData(c: Catalog, filters: MatrixFilters) {
   };
 }
 export type ExplorerData = ReturnType<typeof buildExplorerData>;
+
+function payerRule(c: Catalog) {
+  const t = c.by.teksten.get('wie-betaalt');
+  if (!t) return null;
+  const bron = t.bron
+    .map((b) => [c.by.documenten.get(b.document)?.titel ?? b.document, b.plek].filter(Boolean).join(', '))
+    .join('; ');
+  return { titel: t.titel ?? 'Verdeelregel', tekst: t.tekst, interpretatie: t.interpretatie ?? null, bron };
+}

@@ -1,6 +1,7 @@
 import type { Betaler } from '@/lib/content/schema';
 import type { PlanContent } from './content';
 import { LINE_STATUSES, type LineStatus, type Looptijd } from './schema';
+import { isUncertain } from './validity';
 
 /**
  * Totals of a funding plan. Pure functions over plain data: the read page,
@@ -18,6 +19,15 @@ import { LINE_STATUSES, type LineStatus, type Looptijd } from './schema';
  *   that has not been refused.
  * `funded`, tijdelijk/structureel, gaps, the cliff year, by payer and by law
  * all use the chosen basis; `byStatus` always has all four statuses.
+ *
+ * MONEY ON A SOURCE THAT HAS ENDED OR IS UNCERTAIN: a counted line whose
+ * source, by the content's `geldigheid`, cannot be counted on in the line's
+ * year (lib/plans/validity.ts: ended, not started, or not known to run) is
+ * not funding. It is summed in `uncertain` ("onzeker na afloop van de
+ * bron") instead of tijdelijk/structureel/funded, so the gap, the cliff year,
+ * by payer and by law all show the realistic floor. `asEntered` = funded +
+ * uncertain and `gapAsEntered` show the plan as the user typed it; the read
+ * page shows both scenarios side by side.
  *
  * GAP: gap = need − funded, in euros; negative means more money than need.
  * gapPercent = gap / need × 100 and coveragePercent = funded / need × 100, both
@@ -95,6 +105,12 @@ export type Cell = {
   /** The part of `funded` that is temporary / structural. */
   tijdelijk: number;
   structureel: number;
+  /** Counted on the basis, but on a source that has ended or is uncertain in that year: not in `funded`. */
+  uncertain: number;
+  /** funded + uncertain: the plan as entered. */
+  asEntered: number;
+  /** need − asEntered. */
+  gapAsEntered: number;
   /** All lines by status, whatever the basis. */
   byStatus: Record<LineStatus, number>;
   gap: number;
@@ -138,10 +154,10 @@ export type PlanTotals = {
   byLaw: { groups: LawGroup[]; perLaw: LawTotals[]; unknown: number };
 };
 
-type Acc = { need: number; tijdelijk: number; structureel: number; byStatus: Record<LineStatus, number> };
+type Acc = { need: number; tijdelijk: number; structureel: number; uncertain: number; byStatus: Record<LineStatus, number> };
 
 function emptyAcc(): Acc {
-  return { need: 0, tijdelijk: 0, structureel: 0, byStatus: { idee: 0, aangevraagd: 0, toegezegd: 0, afgewezen: 0 } };
+  return { need: 0, tijdelijk: 0, structureel: 0, uncertain: 0, byStatus: { idee: 0, aangevraagd: 0, toegezegd: 0, afgewezen: 0 } };
 }
 
 export function percent(part: number, whole: number): number | null {
@@ -156,6 +172,9 @@ function toCell(acc: Acc): Cell {
     funded,
     tijdelijk: acc.tijdelijk,
     structureel: acc.structureel,
+    uncertain: acc.uncertain,
+    asEntered: funded + acc.uncertain,
+    gapAsEntered: acc.need - funded - acc.uncertain,
     byStatus: { ...acc.byStatus },
     gap,
     gapPercent: percent(gap, acc.need),
@@ -172,6 +191,7 @@ function sumAcc(target: Acc, add: Acc): void {
   target.need += add.need;
   target.tijdelijk += add.tijdelijk;
   target.structureel += add.structureel;
+  target.uncertain += add.uncertain;
   for (const s of LINE_STATUSES) target.byStatus[s] += add.byStatus[s];
 }
 
@@ -251,6 +271,10 @@ export function computeTotals(plan: CalcPlan, content: CalcContent, basis: Fundi
     const acc = cellAcc(line.costCategory, line.year);
     acc.byStatus[line.status] += line.amount;
     if (!counted.has(line.status)) continue;
+    if (isUncertain(content, line.sourceSlug, line.year)) {
+      acc.uncertain += line.amount;
+      continue;
+    }
     acc[line.looptijd] += line.amount;
 
     const source = line.sourceSlug ? sources.get(line.sourceSlug) : undefined;

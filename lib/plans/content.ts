@@ -8,7 +8,7 @@ import type { Betaler, Financieringsbron } from '@/lib/content/schema';
  * catalogue in production (lib/plans/content-server.ts) and from fixtures in
  * unit tests.
  */
-export type PlanSource = Pick<Financieringsbron, 'slug' | 'naam' | 'betaler' | 'wetten' | 'kostensoorten' | 'looptijd'>;
+export type PlanSource = Pick<Financieringsbron, 'slug' | 'naam' | 'betaler' | 'wetten' | 'kostensoorten' | 'looptijd' | 'geldigheid'>;
 
 export type PlanContent = {
   /** Cost categories in content order: interventies, voorinvesteringen, proceskosten, maatwerkbudget. */
@@ -36,13 +36,14 @@ export function planContentFromCatalog(catalog: Catalog): PlanContent {
   if (cached) return cached;
   const content: PlanContent = {
     kostensoorten: catalog.kostensoorten.map(({ slug, naam }) => ({ slug, naam })),
-    bronnen: catalog.financieringsbronnen.map(({ slug, naam, betaler, wetten, kostensoorten, looptijd }) => ({
+    bronnen: catalog.financieringsbronnen.map(({ slug, naam, betaler, wetten, kostensoorten, looptijd, geldigheid }) => ({
       slug,
       naam,
       betaler,
       wetten,
       kostensoorten,
       looptijd,
+      geldigheid,
     })),
     wetten: catalog.wetten.map(({ slug, naam, korteNaam }) => ({ slug, naam, korteNaam })),
     financieringsvormen: catalog.financieringsvormen.map(({ slug, naam, looptijd }) => ({ slug, naam, looptijd })),

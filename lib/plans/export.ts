@@ -3,6 +3,7 @@ import { BASIS_LABEL, PAYERS, PAYER_LABEL, computeTotals, type FundingBasis, typ
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
 import type { PlanView } from './types';
+import { sourceYearWarning } from './validity';
 
 /**
  * Exports of a plan for spreadsheets.
@@ -25,6 +26,10 @@ import type { PlanView } from './types';
  * every total is a SUM formula and every gap a subtraction formula, each with
  * its cached result so viewers that do not recalculate still show numbers.
  * Sheet "Regels" lists every line with a SUM total.
+ *
+ * Both carry a column "Waarschuwing" per line: the text the read page shows
+ * when the line counts on a source that has ended or is uncertain in its
+ * year (lib/plans/validity.ts). The overview counts that money apart.
  */
 
 const CSV_SEPARATOR = ';';
@@ -79,6 +84,7 @@ export const CSV_HEADER = [
   'Bedrag (euro)',
   'Reden afwijzing',
   'Toelichting',
+  'Waarschuwing',
 ];
 
 /** The plan as CSV text for Dutch Excel, BOM included. */
@@ -92,7 +98,7 @@ export function planToCsv(plan: PlanView, content: PlanContent): string {
   );
   for (const need of needs) {
     const category = index.categories.get(need.costCategory)?.naam ?? need.costCategory;
-    out += csvRow(['Behoefte', category, need.year, null, null, null, null, null, null, need.amount, null, null]);
+    out += csvRow(['Behoefte', category, need.year, null, null, null, null, null, null, need.amount, null, null, null]);
   }
   for (const line of plan.lines) {
     const d = details(line);
@@ -109,6 +115,7 @@ export function planToCsv(plan: PlanView, content: PlanContent): string {
       line.amount,
       line.rejectionReason,
       line.note,
+      sourceYearWarning(content, line.sourceSlug, line.year),
     ]);
   }
   return out;
@@ -221,7 +228,10 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
     { rows: totals.categories.map((c) => ({ label: c.naam, values: c.years.map((y) => y.gap) })) },
     (row, col) => `${need.address(row, col)}-${funded.address(row, col)}`,
   );
-  const split = writeMatrix(sheet, gap.next, 'Tijdelijk en structureel per jaar', years, {
+  const uncertain = writeMatrix(sheet, gap.next, 'Onzeker na afloop van de bron (niet meegeteld als financiering)', years, {
+    rows: totals.categories.map((c) => ({ label: c.naam, values: c.years.map((y) => y.uncertain) })),
+  });
+  const split = writeMatrix(sheet, uncertain.next, 'Tijdelijk en structureel per jaar', years, {
     header: 'Looptijd',
     rows: [
       { label: 'Tijdelijk', values: totals.byYear.map((y) => y.tijdelijk) },
@@ -261,6 +271,7 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
       line.amount,
       line.rejectionReason ?? '',
       line.note ?? '',
+      sourceYearWarning(content, line.sourceSlug, line.year) ?? '',
     ]);
   }
   const amountCol = headers.indexOf('Bedrag (euro)') + 1;
@@ -273,7 +284,7 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
       ? { formula: `SUM(${colLetter(amountCol)}2:${colLetter(amountCol)}${lastLine})`, result: plan.lines.reduce((a, l) => a + l.amount, 0) }
       : 0;
   totalRow.font = { bold: true };
-  lines.columns.forEach((col, i) => (col.width = [26, 8, 34, 12, 16, 24, 12, 12, 16, 30, 40][i] ?? 14));
+  lines.columns.forEach((col, i) => (col.width = [26, 8, 34, 12, 16, 24, 12, 12, 16, 30, 40, 60][i] ?? 14));
   lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   lines.views = [{ state: 'frozen', ySplit: 1 }];
 

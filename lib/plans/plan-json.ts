@@ -6,6 +6,7 @@ import { cache, drop, keyOf, remember, type Entry } from './json-cache';
 import { getPlan, getPlanVersion } from './repository';
 import type { LineRow, NeedRow, PlanView } from './types';
 import { planExportPath, planReadPath } from './urls';
+import { planWarnings, type PlanWarning } from './validity';
 
 /** The body of GET /api/plannen/<id>. */
 export type PlanJson = {
@@ -13,6 +14,8 @@ export type PlanJson = {
   needs: NeedRow[];
   lines: LineRow[];
   totals: PlanTotals;
+  /** Lines that count on a source that has ended or is uncertain in their year (lib/plans/validity.ts). */
+  warnings: PlanWarning[];
   links: { read: string; csv: string; xlsx: string };
 };
 
@@ -23,6 +26,7 @@ export function planJson(plan: PlanView, content: PlanContent, basis: FundingBas
     needs,
     lines,
     totals: computeTotals(plan, content, basis),
+    warnings: planWarnings(lines, content),
     links: { read: planReadPath(plan.id), csv: planExportPath(plan.id, 'csv'), xlsx: planExportPath(plan.id, 'xlsx') },
   };
 }

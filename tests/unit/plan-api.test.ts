@@ -230,6 +230,37 @@ describe('PUT /api/plannen/<id>', () => {
   });
 });
 
+describe('money on a source that ends', () => {
+  it('GET lists a warning for the 2027 line on a source that ends in 2026, not for its 2026 line, and the CSV carries it', async () => {
+    const { id, secret } = await createPlan();
+    const ending = { ...goodLine, sourceSlug: 'aflopend', amount: 5000 };
+    const put1 = await put(
+      id,
+      JSON.stringify({
+        needs: [{ costCategory: 'interventies', year: 2027, amount: 5000 }],
+        lines: [
+          { ...ending, year: 2026 },
+          { ...ending, year: 2027 },
+        ],
+      }),
+      { authorization: `Bearer ${secret}`, 'if-match': '"1"' },
+    );
+    expect(put1.status).toBe(200);
+    const body = (await (await get(id)).json()) as {
+      warnings: { lineIndex: number; year: number; sourceSlug: string; message: string }[];
+      totals: { byYear: { year: number; funded: number; uncertain: number; gap: number }[] };
+    };
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ lineIndex: 1, year: 2027, sourceSlug: 'aflopend', message: expect.stringMatching(/^Aflopende uitkering (loopt|liep) af op 31 december 2026; voor 2027 is geen opvolger bekend\.$/) }),
+    ]);
+    expect(body.totals.byYear.find((y) => y.year === 2027)).toMatchObject({ funded: 0, uncertain: 5000, gap: 5000 });
+    const csv = await (await h.csv.GET(new Request(`${BASE}/api/plannen/${id}/export.csv`), ctx(id))).text();
+    const rows = csv.split('\r\n').filter((r) => r.startsWith('Financiering'));
+    expect(rows[0]?.endsWith(';')).toBe(true);
+    expect(rows[1]).toMatch(/;"Aflopende uitkering (loopt|liep) af op 31 december 2026; voor 2027 is geen opvolger bekend\."$/);
+  });
+});
+
 describe('exports', () => {
   it('CSV for Dutch Excel and a real xlsx with SUM formulas', async () => {
     const { id, secret } = await createPlan();
@@ -250,10 +281,10 @@ describe('exports', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split('\r\n')).toEqual([
-      'Soort;Kostensoort;Jaar;Bron;Soort bron;Betaler;Wetten;Looptijd;Status;Bedrag (euro);Reden afwijzing;Toelichting',
-      'Behoefte;Interventies;2025;;;;;;;12500;;',
-      'Financiering;Interventies;2025;Specifieke uitkering;catalogus;Rijk;Overig;tijdelijk;Toegezegd;1000;;',
-      'Financiering;Interventies;2026;"Fonds; ""lokaal""";eigen bron;Onbekend (eigen bron);;tijdelijk;Toegezegd;1000;;\'=1+1',
+      'Soort;Kostensoort;Jaar;Bron;Soort bron;Betaler;Wetten;Looptijd;Status;Bedrag (euro);Reden afwijzing;Toelichting;Waarschuwing',
+      'Behoefte;Interventies;2025;;;;;;;12500;;;',
+      'Financiering;Interventies;2025;Specifieke uitkering;catalogus;Rijk;Overig;tijdelijk;Toegezegd;1000;;;',
+      'Financiering;Interventies;2026;"Fonds; ""lokaal""";eigen bron;Onbekend (eigen bron);;tijdelijk;Toegezegd;1000;;\'=1+1;',
       '',
     ]);
 

@@ -8,6 +8,7 @@ import { Interpretation } from '@/components/interpretation';
 import { LinkListSection } from '@/components/link-list';
 import { MiniMatrix } from '@/components/mini-matrix';
 import { PageHeader } from '@/components/page-header';
+import { ValidityBadge } from '@/components/validity';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey } from '@/lib/content/matrix';
@@ -42,6 +43,20 @@ export default async function BronPage({ params }: Props) {
         <dt className="font-medium">Betaler</dt>
         <dd>
           <PayerBadge betaler={b.betaler} />
+        </dd>
+        <dt className="font-medium">Geldig</dt>
+        <dd>
+          <ValidityBadge geldigheid={b.geldigheid} />
+          <span className="mt-1 block max-w-2xl">{b.geldigheid.toelichting}</span>
+          {b.geldigheid.opvolger && (
+            <span className="mt-1 block">
+              Opvolger:{' '}
+              <Link href={`/bronnen/${b.geldigheid.opvolger}`} className="text-brand-700 underline">
+                {c.by.financieringsbronnen.get(b.geldigheid.opvolger)?.naam}
+              </Link>
+            </span>
+          )}
+          <Citations bron={b.geldigheid.bron} className="mt-1" />
         </dd>
         <dt className="font-medium">Looptijd</dt>
         <dd>

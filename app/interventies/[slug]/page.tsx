@@ -8,6 +8,9 @@ import { Interpretation } from '@/components/interpretation';
 import { LinkListSection } from '@/components/link-list';
 import { MiniMatrix } from '@/components/mini-matrix';
 import { PageHeader } from '@/components/page-header';
+import { ValidityBadge } from '@/components/validity';
+import { isoToday } from '@/lib/content/days';
+import { sortByValidity } from '@/lib/content/validity';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellsOfIntervention } from '@/lib/content/matrix';
@@ -30,7 +33,8 @@ export default async function InterventiePage({ params }: Props) {
   const c = getCatalog();
   const i = c.by.interventies.get((await params).slug);
   if (!i) notFound();
-  const sources = pick(c.by.financieringsbronnen, i.financieringsbronnen);
+  const today = isoToday();
+  const sources = sortByValidity(pick(c.by.financieringsbronnen, i.financieringsbronnen), today);
   const h2 = 'text-xl font-semibold text-brand-800';
   return (
     <>
@@ -70,6 +74,9 @@ export default async function InterventiePage({ params }: Props) {
                 <p className="mt-1 flex flex-wrap gap-1">
                   <PayerBadge betaler={b.betaler} />
                   <LooptijdBadge looptijd={b.looptijd} />
+                </p>
+                <p className="mt-1">
+                  <ValidityBadge geldigheid={b.geldigheid} day={today} />
                 </p>
               </li>
             ))}

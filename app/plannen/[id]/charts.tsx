@@ -69,42 +69,72 @@ function Legend({ items }: { items: { label: string; fill: string; stroke?: stri
   );
 }
 
-/** Need (grey) next to funding (blue) per year. */
-export function NeedFundedChart({ years, need, funded, label }: { years: number[]; need: number[]; funded: number[]; label: string }) {
+type Series = { label: string; values: number[]; fill: string; stroke?: string };
+
+/** Bars side by side per year, one per series, with a legend. */
+function GroupedBarsChart({ years, series, label }: { years: number[]; series: Series[]; label: string }) {
   const L = LAYOUT;
-  const max = niceMax(Math.max(...need, ...funded, 0));
+  const max = niceMax(Math.max(...series.flatMap((s) => s.values), 0));
   const plotWidth = L.width - L.left - L.right;
   const plotHeight = L.height - L.top - L.bottom;
   const slot = plotWidth / Math.max(years.length, 1);
-  const bar = Math.min(28, slot / 3);
+  const bar = Math.min(28, (slot * 0.7) / Math.max(series.length, 1));
   const h = (v: number) => (Math.max(v, 0) / max) * plotHeight;
   return (
     <figure className="break-inside-avoid print:mb-2">
       <svg viewBox={`0 0 ${L.width} ${L.height}`} role="img" aria-label={label} className="h-auto w-full max-w-2xl print:max-w-[60%]">
         <Axis max={max} layout={L} />
         {years.map((year, i) => {
-          const x = L.left + slot * i + slot / 2;
+          const center = L.left + slot * i + slot / 2;
+          const first = center - (bar * series.length) / 2;
           const base = L.top + plotHeight;
-          const n = need[i] ?? 0;
-          const f = funded[i] ?? 0;
           return (
             <g key={year}>
-              <rect x={x - bar - 1} y={base - h(n)} width={bar} height={h(n)} fill={COLORS.need} stroke={COLORS.needStroke} />
-              <rect x={x + 1} y={base - h(f)} width={bar} height={h(f)} fill={COLORS.funded} />
-              <text x={x} y={base + 16} textAnchor="middle" fontSize={14} fill={COLORS.text}>
+              {series.map((s, j) => {
+                const v = s.values[i] ?? 0;
+                return <rect key={s.label} x={first + bar * j + 0.5} y={base - h(v)} width={bar - 1} height={h(v)} fill={s.fill} stroke={s.stroke ?? s.fill} />;
+              })}
+              <text x={center} y={base + 16} textAnchor="middle" fontSize={14} fill={COLORS.text}>
                 {year}
               </text>
             </g>
           );
         })}
       </svg>
-      <Legend
-        items={[
-          { label: 'Behoefte', fill: COLORS.need, stroke: COLORS.needStroke },
-          { label: 'Financiering (toegezegd en aangevraagd)', fill: COLORS.funded },
-        ]}
-      />
+      <Legend items={series.map(({ label: l, fill, stroke }) => ({ label: l, fill, stroke }))} />
     </figure>
+  );
+}
+
+/** Need (grey) next to funding (blue) per year. */
+export function NeedFundedChart({ years, need, funded, label }: { years: number[]; need: number[]; funded: number[]; label: string }) {
+  return (
+    <GroupedBarsChart
+      years={years}
+      label={label}
+      series={[
+        { label: 'Behoefte', values: need, fill: COLORS.need, stroke: COLORS.needStroke },
+        { label: 'Financiering (toegezegd en aangevraagd)', values: funded, fill: COLORS.funded },
+      ]}
+    />
+  );
+}
+
+/**
+ * Two scenarios per year beside the need: the plan as entered, and without
+ * money from sources that have ended or are uncertain in that year.
+ */
+export function ScenarioChart({ years, need, asEntered, floor, label }: { years: number[]; need: number[]; asEntered: number[]; floor: number[]; label: string }) {
+  return (
+    <GroupedBarsChart
+      years={years}
+      label={label}
+      series={[
+        { label: 'Behoefte', values: need, fill: COLORS.need, stroke: COLORS.needStroke },
+        { label: 'Zoals ingevuld', values: asEntered, fill: COLORS.temporary, stroke: COLORS.temporaryStroke },
+        { label: 'Zonder afgelopen of onzekere geldbronnen', values: floor, fill: COLORS.funded },
+      ]}
+    />
   );
 }
 

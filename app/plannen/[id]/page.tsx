@@ -15,7 +15,8 @@ import { indexPlanContent, sourceName } from '@/lib/plans/content';
 import { STATUS_LABEL } from '@/lib/plans/schema';
 import { getPlan } from '@/lib/plans/repository';
 import { planExportPath } from '@/lib/plans/urls';
-import { HorizontalBars, NeedFundedChart, TemporaryStructuralChart } from './charts';
+import { planWarnings } from '@/lib/plans/validity';
+import { HorizontalBars, NeedFundedChart, ScenarioChart, TemporaryStructuralChart } from './charts';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -65,6 +66,8 @@ export default async function PlanPage({ params }: Props) {
   const { total, cliff } = totals;
   const years = totals.years;
   const sure = total.byStatus.toegezegd;
+  const warnings = planWarnings(plan.lines, content);
+  const warningOf = new Map(warnings.map((w) => [w.lineId, w.message]));
 
   return (
     <>
@@ -110,13 +113,36 @@ export default async function PlanPage({ params }: Props) {
             strong
           />
           <KeyFigure term="Zeker (toegezegd)" value={formatEuro(sure)} note={`${formatPercent(total.need === 0 ? null : (sure / total.need) * 100)} van de behoefte`} />
+          {total.uncertain > 0 && (
+            <KeyFigure
+              term="Onzeker na afloop van de bron"
+              value={formatEuro(total.uncertain)}
+              note="toegezegd of aangevraagd, maar de geldbron is in dat jaar afgelopen of onzeker: telt niet als financiering"
+            />
+          )}
         </dl>
+        {warnings.length > 0 && (
+          <div role="note" aria-labelledby="waarschuwingen" className="mt-4 max-w-3xl rounded border-l-4 border-red-800 bg-red-50 px-4 py-3">
+            <h3 id="waarschuwingen" className="font-semibold text-red-900">
+              Let op: {warnings.length === 1 ? 'één regel rekent' : `${warnings.length} regels rekenen`} op geld dat er dan niet (zeker) is
+            </h3>
+            <ul className="mt-1 list-disc pl-5">
+              {[...new Set(warnings.map((w) => w.message))].map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+            <p className="mt-1 text-sm">
+              Dat geld telt hieronder apart, als onzeker. <Link href="/actueel" className="text-brand-700 underline">Wat is er veranderd sinds de wegwijzer?</Link>
+            </p>
+          </div>
+        )}
         <p className="mt-3 max-w-3xl">
           <CliffSentence totals={totals} endYear={plan.endYear} />
         </p>
         <p className="mt-2 max-w-3xl text-sm text-muted">
-          Financiering telt hier als {BASIS_LABEL[totals.basis].toLowerCase()}. Ideeën en afgewezen aanvragen tellen niet mee; ze
-          staan wel in de tabel met statussen. Tekort = behoefte min financiering.
+          Financiering telt hier als {BASIS_LABEL[totals.basis].toLowerCase()}, zonder geld uit geldbronnen die in dat jaar
+          afgelopen of onzeker zijn. Ideeën en afgewezen aanvragen tellen niet mee; ze staan wel in de tabel met statussen. Tekort =
+          behoefte min financiering.
         </p>
       </section>
 
@@ -132,6 +158,27 @@ export default async function PlanPage({ params }: Props) {
             label={`Staafdiagram: behoefte en financiering per jaar. ${totals.byYear.map((y) => `${y.year}: behoefte ${formatEuro(y.need)}, financiering ${formatEuro(y.funded)}`).join('; ')}. De cijfers staan ook in de tabel.`}
           />
           <YearTable caption="Behoefte, financiering en tekort per jaar (alle kostensoorten)" years={years} cells={totals.byYear} total={total} />
+        </div>
+      </section>
+
+      <section aria-labelledby="scenarios" className="print-split mt-8">
+        <h2 id="scenarios" className={h2}>
+          Twee scenario&apos;s: zoals ingevuld en zonder afgelopen of onzekere geldbronnen
+        </h2>
+        <p className="mt-1 max-w-3xl">
+          <strong>Zoals ingevuld</strong> telt alle toegezegde en aangevraagde bedragen. <strong>Zonder afgelopen of onzekere
+          geldbronnen</strong> laat het geld weg uit geldbronnen die in dat jaar zijn afgelopen of waarvan niet bekend is of ze
+          dan nog bestaan: dat is de ondergrens waarop u kunt rekenen.
+        </p>
+        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+          <ScenarioChart
+            years={years}
+            need={totals.byYear.map((y) => y.need)}
+            asEntered={totals.byYear.map((y) => y.asEntered)}
+            floor={totals.byYear.map((y) => y.funded)}
+            label={`Staafdiagram: behoefte en twee scenario's per jaar. ${totals.byYear.map((y) => `${y.year}: behoefte ${formatEuro(y.need)}, zoals ingevuld ${formatEuro(y.asEntered)}, zonder afgelopen of onzekere geldbronnen ${formatEuro(y.funded)}`).join('; ')}. De cijfers staan ook in de tabel.`}
+          />
+          <ScenarioTable years={years} cells={totals.byYear} total={total} />
         </div>
       </section>
 
@@ -405,7 +452,8 @@ export default async function PlanPage({ params }: Props) {
               </thead>
               <tbody>
                 {plan.lines.map((line) => (
-                  <tr key={line.id} className="border-b border-gray-200 align-top">
+                  <LineRows key={line.id} warning={warningOf.get(line.id)}>
+                  <tr className={`${warningOf.has(line.id) ? '' : 'border-b border-gray-200'} align-top`}>
                     <td className="py-1 pr-2">{index.categories.get(line.costCategory)?.naam ?? line.costCategory}</td>
                     <td className="py-1 pr-2">
                       {line.sourceSlug && index.sources.has(line.sourceSlug) ? (
@@ -427,6 +475,7 @@ export default async function PlanPage({ params }: Props) {
                     </td>
                     <td className="py-1 whitespace-pre-line">{line.note}</td>
                   </tr>
+                  </LineRows>
                 ))}
               </tbody>
             </table>
@@ -435,6 +484,37 @@ export default async function PlanPage({ params }: Props) {
       </section>
     </>
   );
+}
+
+/** A line's row, and under it the warning when its source has ended or is uncertain in the line's year. */
+function LineRows({ warning, children }: { warning: string | undefined; children: ReactNode }) {
+  return (
+    <>
+      {children}
+      {warning && (
+        <tr className="border-b border-gray-200">
+          <td colSpan={7} className="pb-2">
+            <p className="rounded bg-red-50 px-2 py-1 text-red-900">
+              <span className="font-semibold">Waarschuwing:</span> {warning}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function ScenarioTable({ years, cells, total }: { years: number[]; cells: (Cell & { year: number })[]; total: Cell }) {
+  const byYear = new Map(cells.map((c) => [c.year, c]));
+  const rows: { label: string; value: (c: Cell) => string; bold?: boolean }[] = [
+    { label: 'Behoefte', value: (c) => formatEuro(c.need) },
+    { label: 'Zoals ingevuld', value: (c) => formatEuro(c.asEntered) },
+    { label: 'Onzeker na afloop van de bron', value: (c) => formatEuro(c.uncertain) },
+    { label: 'Zonder afgelopen of onzekere geldbronnen', value: (c) => formatEuro(c.funded), bold: true },
+    { label: 'Tekort zoals ingevuld', value: (c) => gapText(c.gapAsEntered) },
+    { label: 'Tekort zonder afgelopen of onzekere geldbronnen', value: (c) => gapText(c.gap), bold: true },
+  ];
+  return <RowsTable caption="Twee scenario's per jaar (alle kostensoorten)" years={years} byYear={byYear} total={total} rows={rows} />;
 }
 
 function KeyFigure({ term, value, note, strong = false }: { term: string; value: string; note: string; strong?: boolean }) {
@@ -468,14 +548,21 @@ function CliffSentence({ totals, endYear }: { totals: PlanTotals; endYear: numbe
   );
 }
 
+type Row = { label: string; value: (c: Cell) => string; bold?: boolean };
+
 function YearTable({ caption, years, cells, total }: { caption: string; years: number[]; cells: (Cell & { year: number })[]; total: Cell }) {
   const byYear = new Map(cells.map((c) => [c.year, c]));
-  const rows: { label: string; value: (c: Cell) => string; bold?: boolean }[] = [
+  const rows: Row[] = [
     { label: 'Behoefte', value: (c) => formatEuro(c.need) },
     { label: 'Financiering', value: (c) => formatEuro(c.funded) },
+    ...(total.uncertain > 0 ? [{ label: 'Onzeker na afloop van de bron', value: (c: Cell) => formatEuro(c.uncertain) }] : []),
     { label: 'Tekort', value: (c) => gapText(c.gap), bold: true },
     { label: 'Tekort in %', value: (c) => formatPercent(c.gapPercent) },
   ];
+  return <RowsTable caption={caption} years={years} byYear={byYear} total={total} rows={rows} />;
+}
+
+function RowsTable({ caption, years, byYear, total, rows }: { caption: string; years: number[]; byYear: ReadonlyMap<number, Cell>; total: Cell; rows: Row[] }) {
   return (
     <TableScroll label={`Tabel ${caption}`} className="break-inside-avoid">
       <table className="w-full border-collapse text-sm">

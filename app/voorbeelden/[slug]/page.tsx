@@ -6,7 +6,10 @@ import { Citations } from '@/components/citations';
 import { Interpretation } from '@/components/interpretation';
 import { LinkListSection } from '@/components/link-list';
 import { MiniMatrix } from '@/components/mini-matrix';
+import { AgeNotice } from '@/components/age-notice';
 import { PageHeader } from '@/components/page-header';
+import { ValidityBadge } from '@/components/validity';
+import { isoToday } from '@/lib/content/days';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey } from '@/lib/content/matrix';
@@ -31,13 +34,15 @@ export default async function VoorbeeldPage({ params }: Props) {
   const cells = new Set(v.cellen.map((cell) => cellKey(cell.wet, cell.niveau)));
   const notes = Object.fromEntries(v.cellen.map((cell) => [cellKey(cell.wet, cell.niveau), cell.toelichting]));
   const h2 = 'text-xl font-semibold text-brand-800';
+  const today = isoToday();
   return (
     <>
       <PageHeader eyebrow={`Voorbeeld · ${v.schaal === 'regionaal' ? 'regionaal' : 'lokaal'}`} title={v.naam} intro={<p>{v.samenvatting}</p>} />
+      <AgeNotice id="melding-voorbeelden" />
 
       <section aria-labelledby="verhaal" className="max-w-3xl">
         <h2 id="verhaal" className={h2}>
-          Het verhaal
+          Het verhaal (situatie rond 2020)
         </h2>
         {v.verhaal.map((p, i) => (
           <p key={i} className="mt-2">
@@ -68,13 +73,14 @@ export default async function VoorbeeldPage({ params }: Props) {
         <h2 id="mix" className={h2}>
           Financieringsmix
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Financieringsmix van ${v.naam}`}>
           <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Financieringsmix van {v.naam}</caption>
+            <caption className="sr-only">Financieringsmix van {v.naam}, met de status van elke geldbron vandaag</caption>
             <thead>
               <tr className="border-b-2 border-gray-400 text-left">
-                <th scope="col" className="py-2 pr-3">Bron</th>
+                <th scope="col" className="py-2 pr-3">Geldbron</th>
                 <th scope="col" className="py-2 pr-3">Betaler</th>
+                <th scope="col" className="py-2 pr-3">Nu</th>
                 <th scope="col" className="py-2 pr-3">Voorfinanciering of borging</th>
                 <th scope="col" className="py-2">Toelichting</th>
               </tr>
@@ -91,6 +97,7 @@ export default async function VoorbeeldPage({ params }: Props) {
                       </Link>
                     </th>
                     <td className="py-2 pr-3">{b && <PayerBadge betaler={b.betaler} />}</td>
+                    <td className="py-2 pr-3">{b && <ValidityBadge geldigheid={b.geldigheid} day={today} />}</td>
                     <td className="py-2 pr-3">
                       {vorm ? vorm.naam : b ? <LooptijdBadge looptijd={b.looptijd} /> : 'Niet genoemd'}
                     </td>

@@ -4,7 +4,10 @@ import { notFound } from 'next/navigation';
 import { PayerBadge, LooptijdBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
 import { Interpretation } from '@/components/interpretation';
+import { AgeNotice } from '@/components/age-notice';
 import { PageHeader } from '@/components/page-header';
+import { ValidityBadge } from '@/components/validity';
+import { isoToday } from '@/lib/content/days';
 import { getCatalog } from '@/lib/content';
 import { partnersFor, sourcesIn, tasksIn } from '@/lib/content/matrix';
 import { pageMetadata } from '@/lib/site';
@@ -27,14 +30,17 @@ export default async function WetPage({ params }: Props) {
   const w = c.by.wetten.get((await params).slug);
   if (!w) notFound();
   const tasks = tasksIn(c, { wet: w.slug });
-  const sources = sourcesIn(c, { wet: w.slug });
+  const today = isoToday();
+  const sources = sourcesIn(c, { wet: w.slug }, {}, today);
+  const rule = c.by.teksten.get('wie-betaalt');
   const partners = partnersFor(c, [w]);
 
   return (
     <>
       <PageHeader eyebrow={w.dwarsdoorsnijdend ? 'Dwarsdoorsnijdend beleid' : 'Wet'} title={w.naam} intro={<p>{w.omschrijving}</p>} />
+      <AgeNotice id="melding-wetten" />
       <p className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">Wie betaalt:</span>
+        <span className="font-medium">Wie betaalt (interpretatie):</span>
         {w.betalers.map((b) => (
           <PayerBadge key={b} betaler={b} />
         ))}
@@ -51,11 +57,15 @@ export default async function WetPage({ params }: Props) {
         <h2 id="taken" className="text-xl font-semibold text-brand-800">
           Taken over de drie preventieniveaus
         </h2>
-        <Interpretation className="mt-2">
-          Het origineel toont de preventieniveaus alleen door de opmaak. De toewijzing van elke taak aan een niveau is onze
-          lezing, met de verdeelregel uit het werkdocument van 2020: de zorgverzekeraar betaalt geïndiceerde en zorggerelateerde
-          preventie, de gemeente universele en selectieve preventie.
-        </Interpretation>
+        {rule && (
+          <>
+            <p className="mt-2 max-w-3xl">
+              <span className="font-medium">{rule.titel}:</span> {rule.tekst}
+            </p>
+            {rule.interpretatie && <Interpretation className="mt-2">{rule.interpretatie}</Interpretation>}
+            <Citations bron={rule.bron} className="mt-1" />
+          </>
+        )}
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Taken van {w.naam} per preventieniveau</caption>
@@ -131,6 +141,9 @@ export default async function WetPage({ params }: Props) {
               <p className="mt-1 flex flex-wrap gap-1">
                 <PayerBadge betaler={b.betaler} />
                 <LooptijdBadge looptijd={b.looptijd} />
+              </p>
+              <p className="mt-1">
+                <ValidityBadge geldigheid={b.geldigheid} day={today} />
               </p>
             </li>
           ))}

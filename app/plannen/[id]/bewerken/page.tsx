@@ -60,6 +60,12 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     }),
   }));
   const sourceNames = Object.fromEntries(content.bronnen.map((b) => [b.slug, b.naam]));
+  // Only the dates: the editor warns live when a line's source has ended or is uncertain in the chosen year.
+  const validity = content.bronnen.map(({ slug, naam, geldigheid: { vanaf, tot, bekendTot, opvolger } }) => ({
+    slug,
+    naam,
+    geldigheid: { vanaf, tot, bekendTot, opvolger },
+  }));
   const initial: EditorState = {
     status: 'idle',
     nonce: `v${plan.version}`,
@@ -137,6 +143,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         initial={initial}
         categories={categories}
         sourceNames={sourceNames}
+        validity={validity}
         stored={{ startYear: plan.startYear, endYear: plan.endYear }}
       />
 

@@ -5,6 +5,7 @@ import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
 import { formatEuro } from '@/lib/money';
+import { sourceYearWarning, type ValiditySource } from '@/lib/plans/validity';
 import {
   CUSTOM_SOURCE,
   LOOPTIJD_OPTIONS,
@@ -44,6 +45,8 @@ type Props = {
   categories: EditorCategory[];
   /** Names of all catalogue sources, for a line whose source no longer fits its category. */
   sourceNames: Record<string, string>;
+  /** Validity dates of the catalogue's sources, for the warning on a line whose source has ended in its year. */
+  validity: ValiditySource[];
   stored: { startYear: number; endYear: number };
 };
 
@@ -67,7 +70,9 @@ const gapText = (gap: number) => (gap < 0 ? `${formatEuro(-gap)} over` : formatE
  * fields re-mount with the values of that result (the stored plan after a
  * save; the posted values after a refusal).
  */
-export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, stored }: Props) {
+export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, validity, stored }: Props) {
+  const validityContent = { bronnen: validity };
+  const warningFor = (source: string, year: string) => (/^\d{4}$/.test(year) ? sourceYearWarning(validityContent, source, Number(year)) : null);
   const [state, formAction, pending] = useActionState(editPlanAction, initial);
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
@@ -177,6 +182,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
             errors={errors}
             hydrated={hydrated}
             sourceNames={sourceNames}
+            warningFor={warningFor}
             focus={state.focus}
             onAdd={addRow}
             onRemove={removeRow}
@@ -349,13 +355,14 @@ type SectionProps = {
   errors: Record<string, string>;
   hydrated: boolean;
   sourceNames: Record<string, string>;
+  warningFor: (source: string, year: string) => string | null;
   /** Field to focus on load (after a row was added or removed without JavaScript). */
   focus: string | null;
   onAdd: (event: MouseEvent<HTMLButtonElement>, category: string) => void;
   onRemove: (event: MouseEvent<HTMLButtonElement>, key: string, category: string) => void;
 };
 
-function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, focus, onAdd, onRemove }: SectionProps) {
+function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove }: SectionProps) {
   const headingId = `kostensoort-${category.slug}`;
   const needInputs = years.map((year) => {
     const name = needFieldName(category.slug, year);
@@ -433,6 +440,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
                 errors={errors}
                 hydrated={hydrated}
                 sourceNames={sourceNames}
+                warningFor={warningFor}
                 focus={focus}
                 onRemove={onRemove}
               />
@@ -463,12 +471,16 @@ type LineRowProps = {
   errors: Record<string, string>;
   hydrated: boolean;
   sourceNames: Record<string, string>;
+  warningFor: (source: string, year: string) => string | null;
   focus: string | null;
   onRemove: SectionProps['onRemove'];
 };
 
-function LineRow({ row, number, category, years, errors, hydrated, sourceNames, focus, onRemove }: LineRowProps) {
+function LineRow({ row, number, category, years, errors, hydrated, sourceNames, warningFor, focus, onRemove }: LineRowProps) {
   const [source, setSource] = useState(row.source);
+  const [year, setYear] = useState(row.year);
+  const warning = warningFor(source, year);
+  const warningId = `${lineFieldName(row.key, 'year')}-waarschuwing`;
   const [status, setStatus] = useState(row.status);
   const looptijdRef = useRef<HTMLSelectElement>(null);
   const f = (field: Parameters<typeof lineFieldName>[1]) => lineFieldName(row.key, field);
@@ -550,13 +562,24 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
       <td className={td}>
         {label('year', 'Jaar')}
         <FieldError id={f('year')} message={errors[f('year')]} />
-        <select {...control('year')} defaultValue={row.year} className={`${controlClass} w-24`}>
+        <select
+          {...control('year')}
+          aria-describedby={[control('year')['aria-describedby'], warning ? warningId : null].filter(Boolean).join(' ') || undefined}
+          defaultValue={row.year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+          className={`${controlClass} w-24`}
+        >
           {yearOptions.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </select>
+        {warning && (
+          <p id={warningId} className="mt-1 w-48 rounded bg-red-50 px-1.5 py-1 text-xs text-red-900">
+            <span className="font-semibold">Let op:</span> {warning}
+          </p>
+        )}
       </td>
       <td className={td}>
         {label('amount', 'Bedrag')}
