@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState, type MouseEvent } from 'react';
+import { Interpretation } from '@/components/interpretation';
 import type { ExplorerData } from '@/lib/content/wegwijzer';
 import { selectionKey, wegwijzerHref, type WegwijzerState } from '@/lib/wegwijzer-url';
 
@@ -206,6 +207,7 @@ function Detail({
 }) {
   const { items, vragen } = data;
   const partners = selection.partners.flatMap((id) => (items.partners[id] ? [{ id, ...items.partners[id] }] : []));
+  const level = data.niveaus.find((n) => n.slug === niveau);
   const h3 = 'mt-6 text-lg font-semibold text-brand-800';
   const empty = (what: string) => <p className="mt-1 text-muted">Geen {what} bij deze keuze{state.kosten || state.fase ? ' en dit filter' : ''}.</p>;
   return (
@@ -213,6 +215,14 @@ function Detail({
       <h2 id="detail-titel" className="text-2xl font-bold text-brand-800">
         {title}
       </h2>
+      {level && (
+        <div className="mt-2 max-w-3xl">
+          <p>
+            <span className="font-medium">Preventieniveau {level.naam}:</span> {level.definitie}.{level.toelichting && ` ${level.toelichting}`}
+          </p>
+          {level.interpretatie && <Interpretation className="mt-2">{level.interpretatie}</Interpretation>}
+        </div>
+      )}
 
       <h3 className={h3}>{vragen.taken ?? 'Taken en verantwoordelijkheden'}</h3>
       {selection.tasks.length === 0 ? (
@@ -250,6 +260,7 @@ function Detail({
           {partners.map((p) => (
             <li key={p.id}>
               {p.naam} <span className="text-sm text-muted">({p.kant === 'gemeente' ? 'gemeentekant' : 'zorgverzekeraarskant'})</span>
+              {p.interpretatie && <Interpretation className="mt-1">{p.interpretatie}</Interpretation>}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
@@ -32,6 +33,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const filters = { kosten: state.kosten, fase: state.fase };
   const data = buildExplorerData(c, filters);
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
+  const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
   searchIndex ??= buildSearchIndex(c);
   const result = state.q ? search(searchIndex, state.q) : undefined;
 
@@ -127,6 +129,16 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             .join(' en ')}
           .
         </p>
+      )}
+
+      {phase && (
+        <section aria-labelledby="fase-titel" className="mb-4 max-w-3xl">
+          <h2 id="fase-titel" className="font-semibold">
+            Fase: {phase.naam}
+          </h2>
+          <p className="mt-1">{phase.omschrijving}</p>
+          {phase.interpretatie && <Interpretation className="mt-2">{phase.interpretatie}</Interpretation>}
+        </section>
       )}
 
       {result && <SearchResults result={result} state={state} />}

@@ -81,6 +81,7 @@ export const niveauSchema = z.strictObject({
   naam: text,
   definitie: text,
   toelichting: text.optional(),
+  interpretatie,
   bron,
 });
 
@@ -88,6 +89,7 @@ export const faseSchema = z.strictObject({
   slug,
   naam: text,
   omschrijving: text,
+  interpretatie,
   bron,
 });
 
@@ -111,6 +113,7 @@ export const gesprekspartnerSchema = z.strictObject({
   kant: z.enum(['zorgverzekeraar', 'gemeente']),
   soort: z.enum(['hoofdpartij', 'intern', 'partner']),
   omschrijving: text.optional(),
+  interpretatie,
   bron,
 });
 
@@ -137,7 +140,8 @@ export const financieringsbronSchema = z.strictObject({
   omschrijving: text,
   wetten: z.array(ref).min(1),
   niveaus: z.array(ref).min(1),
-  looptijd: z.enum(['tijdelijk', 'structureel', 'beide']),
+  /** 'onbekend' when the sources give no period and we do not guess one. */
+  looptijd: z.enum(['tijdelijk', 'structureel', 'beide', 'onbekend']),
   kostensoorten: z.array(ref).min(1),
   voorwaarden: z.array(text).default([]),
   kanttekeningen: z.array(text).default([]),

@@ -281,8 +281,9 @@ function buildSchemas(content: PlanContent) {
       }
       // A source the catalogue lists as only temporary (or only structural)
       // cannot be booked as the other kind: the cliff year depends on it.
+      // 'beide' and 'onbekend' leave the choice to the user.
       const source = slug ? index.sources.get(slug) : undefined;
-      if (source && source.looptijd !== 'beide' && LOOPTIJDEN.includes(line.looptijd) && line.looptijd !== source.looptijd) {
+      if (source && (source.looptijd === 'tijdelijk' || source.looptijd === 'structureel') && LOOPTIJDEN.includes(line.looptijd) && line.looptijd !== source.looptijd) {
         ctx.addIssue({
           code: 'custom',
           path: ['looptijd'],

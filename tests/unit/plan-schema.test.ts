@@ -120,6 +120,16 @@ describe('savePlanSchema', () => {
     });
   });
 
+  it('leaves the looptijd to the user when the catalogue says "beide" or "onbekend"', () => {
+    const unknown = { slug: 'onbekend-geld', naam: 'Geld met onbekende looptijd', betaler: 'rijk' as const, wetten: ['overig'], looptijd: 'onbekend' as const, kostensoorten: ['interventies'] };
+    const withUnknown = planSchemas({ ...content, bronnen: [...content.bronnen, unknown] }).savePlanSchema(range);
+    for (const sourceSlug of ['onbekend-geld', 'gemeentefonds']) {
+      for (const looptijd of ['tijdelijk', 'structureel']) {
+        expect(withUnknown.safeParse({ needs: [], lines: [{ ...goodLine, sourceSlug, looptijd }] }).success, `${sourceSlug} ${looptijd}`).toBe(true);
+      }
+    }
+  });
+
   it('refuses duplicate needs and line ids', () => {
     const errors = errorsOf(
       schema.safeParse({

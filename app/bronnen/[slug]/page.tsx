@@ -105,7 +105,10 @@ export default async function BronPage({ params }: Props) {
           </h2>
           <ul className="mt-2 list-disc pl-5">
             {pick(c.by.gesprekspartners, b.gesprekspartners).map((g) => (
-              <li key={g.id}>{g.naam}</li>
+              <li key={g.id}>
+                {g.naam}
+                {g.interpretatie && <Interpretation className="mt-1">{g.interpretatie}</Interpretation>}
+              </li>
             ))}
           </ul>
         </section>

@@ -28,7 +28,7 @@ import { editPlanAction } from './actions';
 export type SourceOption = {
   slug: string;
   naam: string;
-  looptijd: 'tijdelijk' | 'structureel' | 'beide';
+  looptijd: 'tijdelijk' | 'structureel' | 'beide' | 'onbekend';
   /** /bronnen/<slug> */
   page: string;
   /** The wegwijzer, filtered on this cost category, at the source's law (and level, when it has one). */
@@ -515,7 +515,7 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
             setSource(value);
             const chosen = category.sources.find((s) => s.slug === value);
             // A source that is only temporary (or only structural) decides the looptijd.
-            if (chosen && chosen.looptijd !== 'beide' && looptijdRef.current) looptijdRef.current.value = chosen.looptijd;
+            if (chosen && (chosen.looptijd === 'tijdelijk' || chosen.looptijd === 'structureel') && looptijdRef.current) looptijdRef.current.value = chosen.looptijd;
           }}
         >
           <option value="">Kies een bron</option>
