@@ -130,6 +130,8 @@ export const financieringsvormSchema = z.strictObject({
   naam: text,
   looptijd: z.enum(['tijdelijk', 'structureel']),
   definitie: text,
+  /** What else the sources say about this form (e.g. the programme's "werkwijze duurzame borging"). */
+  toelichting: text.optional(),
   bron,
 });
 
