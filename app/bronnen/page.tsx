@@ -40,7 +40,7 @@ export default function BronnenPage() {
                 <caption className="sr-only">Financieringsbronnen van betaler {BETALER_LABEL[betaler]}</caption>
                 <thead>
                   <tr className="border-b-2 border-gray-400 text-left">
-                    <th scope="col" className="py-2 pr-3">Bron</th>
+                    <th scope="col" className="py-2 pr-3">Financieringsbron</th>
                     <th scope="col" className="py-2 pr-3">Looptijd</th>
                     <th scope="col" className="py-2 pr-3">Kan betalen</th>
                     <th scope="col" className="py-2">Wetten</th>

@@ -89,7 +89,7 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
         <span className="sr-only">{label}: </span>
         <span className="block font-semibold">{plural(s.tasks, 'taak', 'taken')}</span>
         <span className="block">{s.payers.map((p) => PAYER_LABEL[p]).join(', ') || 'geen betaler'}</span>
-        <span className="block">{plural(s.sources, 'bron', 'bronnen')}</span>
+        <span className="block">{plural(s.sources, 'geldbron', 'geldbronnen')}</span>
         {touched && <span className="mt-1 block rounded bg-accent-400 px-1 text-ink">Interventie</span>}
         {hits ? <span className="mt-1 block rounded bg-accent-100 px-1 text-ink ring-1 ring-amber-700">{plural(hits, 'treffer', 'treffers')}</span> : null}
       </>

@@ -122,7 +122,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         <p className="mb-4 text-sm">
           Gefilterd op{' '}
           {[
-            state.kosten && `kostensoort “${c.by.kostensoorten.get(state.kosten)?.naam}” (alleen bronnen die dit kunnen betalen)`,
+            state.kosten && `kostensoort “${c.by.kostensoorten.get(state.kosten)?.naam}” (alleen financieringsbronnen die dit kunnen betalen)`,
             state.fase && `fase “${c.by.fasen.get(state.fase)?.naam}” (taken, interventies en knelpunten)`,
           ]
             .filter(Boolean)

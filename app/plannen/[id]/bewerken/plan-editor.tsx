@@ -393,7 +393,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
           <thead>
             <tr className="border-b-2 border-gray-400">
               <th scope="col" className={`${th} w-[30%]`}>
-                Bron
+                Financieringsbron
               </th>
               <th scope="col" className={th}>
                 Jaar
@@ -503,7 +503,7 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
         <input type="hidden" name="line" value={row.key} />
         <input type="hidden" name={f('id')} value={row.id} />
         <input type="hidden" name={f('costCategory')} value={row.costCategory} />
-        {label('source', 'Bron')}
+        {label('source', 'Financieringsbron')}
         <FieldError id={f('source')} message={errors[f('source')]} />
         <select
           {...control('source')}
@@ -518,19 +518,19 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
             if (chosen && (chosen.looptijd === 'tijdelijk' || chosen.looptijd === 'structureel') && looptijdRef.current) looptijdRef.current.value = chosen.looptijd;
           }}
         >
-          <option value="">Kies een bron</option>
+          <option value="">Kies een financieringsbron</option>
           {category.sources.map((s) => (
             <option key={s.slug} value={s.slug}>
               {s.naam}
             </option>
           ))}
           {stray && <option value={stray}>{sourceNames[stray] ?? stray} (past niet bij deze kostensoort)</option>}
-          <option value={CUSTOM_SOURCE}>Andere bron (vrije tekst)</option>
+          <option value={CUSTOM_SOURCE}>Andere financieringsbron (vrije tekst)</option>
         </select>
         {option && (
           <p className="mt-1 text-xs">
             <a href={option.page} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
-              Over deze bron<span className="sr-only">: {option.naam} (opent in een nieuw tabblad)</span>
+              Over deze financieringsbron<span className="sr-only">: {option.naam} (opent in een nieuw tabblad)</span>
             </a>
             {' · '}
             <a href={option.wegwijzer} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
@@ -540,11 +540,11 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
         )}
         <div hidden={!showCustom} className="mt-2">
           <label htmlFor={f('customSourceName')} className="block text-xs font-medium">
-            Andere bron (vrije tekst)<span className="sr-only">, regel {number}</span>
+            Andere financieringsbron (vrije tekst)<span className="sr-only">, regel {number}</span>
           </label>
           <FieldError id={f('customSourceName')} message={errors[f('customSourceName')]} />
           <input type="text" {...control('customSourceName')} defaultValue={row.customSourceName} maxLength={120} className={`${controlClass} w-full`} />
-          {source === CUSTOM_SOURCE && <p className="mt-1 text-xs text-muted">Eigen bron: staat niet in de catalogus van de wegwijzer.</p>}
+          {source === CUSTOM_SOURCE && <p className="mt-1 text-xs text-muted">Eigen financieringsbron: staat niet in de catalogus van de wegwijzer.</p>}
         </div>
       </td>
       <td className={td}>
@@ -622,8 +622,8 @@ function errorLabels(categories: EditorCategory[], lines: LineFormValues[], year
     [planFieldId('contactNote')]: 'Contactnotitie',
   };
   const names: Record<string, string> = {
-    source: 'bron',
-    customSourceName: 'andere bron',
+    source: 'financieringsbron',
+    customSourceName: 'andere financieringsbron',
     year: 'jaar',
     amount: 'bedrag',
     looptijd: 'looptijd',
