@@ -52,8 +52,8 @@ export default async function WetPage({ params }: Props) {
           Taken over de drie preventieniveaus
         </h2>
         <Interpretation className="mt-2">
-          Het origineel toont de preventieniveaus alleen door de opmaak. De toewijzing van elke taak aan een niveau is onze
-          lezing, met de verdeelregel uit het werkdocument van 2020: de zorgverzekeraar betaalt geïndiceerde en zorggerelateerde
+          Het origineel toont de preventieniveaus alleen door de opmaak. Welke taak op welk niveau staat, hebben wij zelf bepaald,
+          met de verdeelregel uit het werkdocument van 2020: de zorgverzekeraar betaalt geïndiceerde en zorggerelateerde
           preventie, de gemeente universele en selectieve preventie.
         </Interpretation>
         <div className="mt-3 overflow-x-auto">
