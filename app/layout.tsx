@@ -16,7 +16,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 const NAV = [
   { href: '/wegwijzer', label: 'Wegwijzer' },
-  { href: '/bronnen', label: 'Bronnen' },
+  { href: '/bronnen', label: 'Financieringsbronnen' },
   { href: '/interventies', label: 'Interventies' },
   { href: '/knelpunten', label: 'Knelpunten' },
   { href: '/voorbeelden', label: 'Voorbeelden' },

@@ -8,13 +8,13 @@ export const metadata = { ...pageMetadata(SITE_NAME, SITE_DESCRIPTION, '/'), tit
 export default function HomePage() {
   const c = getCatalog();
   const entries = [
-    { href: '/wegwijzer', title: 'Wegwijzer', text: 'De matrix van wetten en preventieniveaus: taken, wie betaalt, met wie u praat en welke bronnen passen.' },
+    { href: '/wegwijzer', title: 'Wegwijzer', text: 'De matrix van wetten en preventieniveaus: taken, wie betaalt, met wie u praat en welke financieringsbronnen passen.' },
     { href: '/bronnen', title: 'Financieringsbronnen', text: `${c.financieringsbronnen.length} geldbronnen: van gemeentelijke budgetten tot SPUK, zorgverzekeraar, provincie en fondsen.` },
     { href: '/interventies', title: 'Interventies', text: `${c.interventies.length} interventies en wat de bronnen zeggen over hun financiering.` },
     { href: '/knelpunten', title: 'Knelpunten', text: `${c.knelpunten.length} bekende knelpunten in de financiering, met oplossingen.` },
-    { href: '/voorbeelden', title: 'Voorbeelden', text: 'Hoe Den Haag, Smallingerland, Gelderland Midden en Zuid-Limburg hun aanpak financieren.' },
+    { href: '/voorbeelden', title: 'Voorbeelden', text: 'Hoe Den Haag, Smallingerland, Gelderland-Midden en Zuid-Limburg hun aanpak financieren.' },
     { href: '/plannen/nieuw', title: 'Financieringsplan', text: 'Zet behoefte en geldbronnen per kostensoort en jaar op een rij, zie het tekort en deel het plan met een link.' },
-    { href: '/regio/nieuw', title: 'Regionaal plan', text: 'Verdeel gedeelde kosten naar rato over de gemeenten van een regio, zoals Gelderland Midden, en neem elk aandeel over in het eigen financieringsplan.' },
+    { href: '/regio/nieuw', title: 'Regionaal plan', text: 'Verdeel gedeelde kosten naar rato over de gemeenten van een regio, zoals Gelderland-Midden, en neem elk aandeel over in het eigen financieringsplan.' },
   ];
   return (
     <>

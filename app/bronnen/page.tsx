@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Citations } from '@/components/citations';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
@@ -47,7 +48,7 @@ export default function BronnenPage() {
                 <caption className="sr-only">Financieringsbronnen van betaler {BETALER_LABEL[betaler]}</caption>
                 <thead>
                   <tr className="border-b-2 border-gray-400 text-left">
-                    <th scope="col" className="py-2 pr-3">Bron</th>
+                    <th scope="col" className="py-2 pr-3">Financieringsbron</th>
                     <th scope="col" className="py-2 pr-3">Geldig</th>
                     <th scope="col" className="py-2 pr-3">Looptijd</th>
                     <th scope="col" className="py-2 pr-3">Kan betalen</th>
@@ -76,6 +77,24 @@ export default function BronnenPage() {
           </section>
         );
       })}
+
+      <section aria-labelledby="vormen" className="mt-8 max-w-3xl">
+        <h2 id="vormen" className="text-xl font-semibold text-brand-800">
+          Voorfinanciering en borging
+        </h2>
+        <dl className="mt-2 space-y-3">
+          {c.financieringsvormen.map((v) => (
+            <div key={v.slug}>
+              <dt className="font-medium">{v.naam}</dt>
+              <dd>
+                {v.definitie}
+                {v.toelichting && <span className="mt-1 block">{v.toelichting}</span>}
+                <Citations bron={v.bron} className="mt-1" />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
     </>
   );
 }

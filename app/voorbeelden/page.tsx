@@ -5,7 +5,7 @@ import { pageMetadata } from '@/lib/site';
 
 export const metadata = pageMetadata(
   'Voorbeelden',
-  'Vier voorbeelden van lokale en regionale financiering van Kansrijke Start: Den Haag, Smallingerland, Gelderland Midden en Zuid-Limburg.',
+  'Vier voorbeelden van lokale en regionale financiering van Kansrijke Start: Den Haag, Smallingerland, Gelderland-Midden en Zuid-Limburg.',
   '/voorbeelden',
 );
 

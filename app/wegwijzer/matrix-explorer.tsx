@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState, type MouseEvent } from 'react';
+import { Interpretation } from '@/components/interpretation';
 import { VALIDITY_TONE } from '@/components/validity-tone';
 import type { ExplorerData } from '@/lib/content/wegwijzer';
 import { selectionKey, wegwijzerHref, type WegwijzerState } from '@/lib/wegwijzer-url';
@@ -89,7 +90,7 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
         <span className="sr-only">{label}: </span>
         <span className="block font-semibold">{plural(s.tasks, 'taak', 'taken')}</span>
         <span className="block">{s.payers.map((p) => PAYER_LABEL[p]).join(', ') || 'geen betaler'}</span>
-        <span className="block">{plural(s.sources, 'bron', 'bronnen')}</span>
+        <span className="block">{plural(s.sources, 'geldbron', 'geldbronnen')}</span>
         {touched && <span className="mt-1 block rounded bg-accent-400 px-1 text-ink">Interventie</span>}
         {hits ? <span className="mt-1 block rounded bg-accent-100 px-1 text-ink ring-1 ring-amber-700">{plural(hits, 'treffer', 'treffers')}</span> : null}
       </>
@@ -175,7 +176,7 @@ export function MatrixExplorer({ data, state, interventionCells, searchCells }: 
 
       <section id="detail" aria-labelledby="detail-titel" className="mt-8 scroll-mt-4">
         {selection ? (
-          <Detail data={data} selection={selection} title={title} state={current} />
+          <Detail data={data} selection={selection} title={title} niveau={niveau} state={current} />
         ) : (
           <div className="rounded border border-dashed border-gray-400 p-4">
             <h2 id="detail-titel" className="text-xl font-semibold">
@@ -196,15 +197,18 @@ function Detail({
   data,
   selection,
   title,
+  niveau,
   state,
 }: {
   data: ExplorerData;
   selection: NonNullable<ExplorerData['selections'][string]>;
   title: string;
+  niveau?: string;
   state: WegwijzerState;
 }) {
   const { items, vragen } = data;
   const partners = selection.partners.flatMap((id) => (items.partners[id] ? [{ id, ...items.partners[id] }] : []));
+  const level = data.niveaus.find((n) => n.slug === niveau);
   const h3 = 'mt-6 text-lg font-semibold text-brand-800';
   const empty = (what: string) => <p className="mt-1 text-muted">Geen {what} bij deze keuze{state.kosten || state.fase ? ' en dit filter' : ''}.</p>;
   return (
@@ -212,6 +216,14 @@ function Detail({
       <h2 id="detail-titel" className="text-2xl font-bold text-brand-800">
         {title}
       </h2>
+      {level && (
+        <div className="mt-2 max-w-3xl">
+          <p>
+            <span className="font-medium">Preventieniveau {level.naam}:</span> {level.definitie}.{level.toelichting && ` ${level.toelichting}`}
+          </p>
+          {level.interpretatie && <Interpretation className="mt-2">{level.interpretatie}</Interpretation>}
+        </div>
+      )}
 
       <h3 className={h3}>{vragen.taken ?? 'Taken en verantwoordelijkheden'}</h3>
       {selection.tasks.length === 0 ? (
@@ -257,6 +269,7 @@ function Detail({
           {partners.map((p) => (
             <li key={p.id}>
               {p.naam} <span className="text-sm text-muted">({p.kant === 'gemeente' ? 'gemeentekant' : 'zorgverzekeraarskant'})</span>
+              {p.interpretatie && <Interpretation className="mt-1">{p.interpretatie}</Interpretation>}
             </li>
           ))}
         </ul>

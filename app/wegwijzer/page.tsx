@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { AgeNotice } from '@/components/age-notice';
+import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
 import { ValidityBadge } from '@/components/validity';
 import { isoToday } from '@/lib/content/days';
@@ -38,6 +39,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const today = isoToday();
   const data = buildExplorerData(c, filters, today);
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
+  const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
   searchIndex ??= buildSearchIndex(c);
   const result = state.q ? search(searchIndex, state.q) : undefined;
 
@@ -128,13 +130,23 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         <p className="mb-4 text-sm">
           Gefilterd op{' '}
           {[
-            state.kosten && `kostensoort “${c.by.kostensoorten.get(state.kosten)?.naam}” (alleen bronnen die dit kunnen betalen)`,
+            state.kosten && `kostensoort “${c.by.kostensoorten.get(state.kosten)?.naam}” (alleen financieringsbronnen die dit kunnen betalen)`,
             state.fase && `fase “${c.by.fasen.get(state.fase)?.naam}” (taken, interventies en knelpunten)`,
           ]
             .filter(Boolean)
             .join(' en ')}
           .
         </p>
+      )}
+
+      {phase && (
+        <section aria-labelledby="fase-titel" className="mb-4 max-w-3xl">
+          <h2 id="fase-titel" className="font-semibold">
+            Fase: {phase.naam}
+          </h2>
+          <p className="mt-1">{phase.omschrijving}</p>
+          {phase.interpretatie && <Interpretation className="mt-2">{phase.interpretatie}</Interpretation>}
+        </section>
       )}
 
       {result && <SearchResults result={result} state={state} />}

@@ -12,6 +12,7 @@ export const LOOPTIJD_LABEL = {
   tijdelijk: 'Tijdelijk (voorfinanciering)',
   structureel: 'Structureel (borging)',
   beide: 'Tijdelijk en structureel',
+  onbekend: 'Looptijd onbekend',
 } as const;
 
 /** The certainty labels of actuele-feiten-2026.md, in words a user reads. */

@@ -131,6 +131,7 @@ export const niveauSchema = z.strictObject({
   naam: text,
   definitie: text,
   toelichting: text.optional(),
+  interpretatie,
   bron,
 });
 
@@ -138,6 +139,7 @@ export const faseSchema = z.strictObject({
   slug,
   naam: text,
   omschrijving: text,
+  interpretatie,
   bron,
 });
 
@@ -161,6 +163,7 @@ export const gesprekspartnerSchema = z.strictObject({
   kant: z.enum(['zorgverzekeraar', 'gemeente']),
   soort: z.enum(['hoofdpartij', 'intern', 'partner']),
   omschrijving: text.optional(),
+  interpretatie,
   bron,
 });
 
@@ -177,6 +180,8 @@ export const financieringsvormSchema = z.strictObject({
   naam: text,
   looptijd: z.enum(['tijdelijk', 'structureel']),
   definitie: text,
+  /** What else the sources say about this form (e.g. the programme's "werkwijze duurzame borging"). */
+  toelichting: text.optional(),
   bron,
 });
 
@@ -220,7 +225,8 @@ export const financieringsbronSchema = z.strictObject({
   omschrijving: text,
   wetten: z.array(ref).min(1),
   niveaus: z.array(ref).min(1),
-  looptijd: z.enum(['tijdelijk', 'structureel', 'beide']),
+  /** 'onbekend' when the sources give no period and we do not guess one. */
+  looptijd: z.enum(['tijdelijk', 'structureel', 'beide', 'onbekend']),
   geldigheid: geldigheidSchema,
   kostensoorten: z.array(ref).min(1),
   voorwaarden: z.array(text).default([]),

@@ -94,7 +94,7 @@ export function buildExplorerData(c: Catalog, filters: MatrixFilters, day: strin
   return {
     laws: laws.map((w) => ({ slug: w.slug, naam: w.naam, korteNaam: w.korteNaam })),
     crossCutting: crossCutting.map((w) => ({ slug: w.slug, naam: w.naam, korteNaam: w.korteNaam })),
-    niveaus: c.niveaus.map((n) => ({ slug: n.slug, naam: n.naam, definitie: n.definitie })),
+    niveaus: c.niveaus.map((n) => ({ slug: n.slug, naam: n.naam, definitie: n.definitie, toelichting: n.toelichting, interpretatie: n.interpretatie })),
     vragen: Object.fromEntries(c.vragen.map((v) => [v.id, v.vraag])),
     /** The division rule behind "Wie betaalt?", with its citation as text (content/teksten.yaml). */
     wieBetaalt: payerRule(c),
@@ -118,7 +118,9 @@ export function buildExplorerData(c: Catalog, filters: MatrixFilters, day: strin
         c.knelpunten.filter((k) => used.knelpunten.has(k.slug)).map((k) => [k.slug, { nummer: k.nummer, titel: k.titel, oplossingen: k.oplossingen }]),
       ),
       examples: Object.fromEntries(c.voorbeelden.filter((v) => used.examples.has(v.slug)).map((v) => [v.slug, { naam: v.naam }])),
-      partners: Object.fromEntries(c.gesprekspartners.filter((g) => used.partners.has(g.id)).map((g) => [g.id, { naam: g.naam, kant: g.kant, soort: g.soort }])),
+      partners: Object.fromEntries(
+        c.gesprekspartners.filter((g) => used.partners.has(g.id)).map((g) => [g.id, { naam: g.naam, kant: g.kant, soort: g.soort, interpretatie: g.interpretatie }]),
+      ),
     },
   };
 }

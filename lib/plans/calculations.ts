@@ -82,7 +82,7 @@ export const PAYER_LABEL: Record<Payer, string> = {
   provincie: 'Provincie',
   rijk: 'Rijk',
   fonds: 'Fonds',
-  onbekend: 'Onbekend (eigen bron)',
+  onbekend: 'Onbekend (eigen financieringsbron)',
 };
 
 export type CalcNeed = { costCategory: string; year: number; amount: number };

@@ -79,8 +79,8 @@ const PLAN_FIELD_LABEL: Record<PlanField, string> = {
 };
 const LINE_FIELD_LABEL: Record<LineField, string> = {
   costCategory: 'kostensoort',
-  sourceSlug: 'bron',
-  customSourceName: 'eigen bron',
+  sourceSlug: 'financieringsbron',
+  customSourceName: 'eigen financieringsbron',
   year: 'jaar',
   amount: 'bedrag',
   looptijd: 'looptijd',
@@ -97,7 +97,7 @@ function quote(value: string | number | null): string {
 export function describeChange(change: PlanChange, content: PlanContent): string {
   const index = indexPlanContent(content);
   const category = (slug: string) => index.categories.get(slug)?.naam ?? slug;
-  const lineLabel = (l: LineRow) => `${sourceName(content, l) || 'onbekende bron'} (${category(l.costCategory).toLowerCase()}, ${l.year})`;
+  const lineLabel = (l: LineRow) => `${sourceName(content, l) || 'onbekende financieringsbron'} (${category(l.costCategory).toLowerCase()}, ${l.year})`;
   switch (change.kind) {
     case 'plan':
       return `${PLAN_FIELD_LABEL[change.field]}: ${quote(change.before)} → ${quote(change.after)}`;

@@ -64,7 +64,7 @@ function lineDetails(plan: PlanView, content: PlanContent) {
     return {
       category: index.categories.get(line.costCategory)?.naam ?? line.costCategory,
       source: sourceName(content, line),
-      sourceKind: line.customSourceName ? 'eigen bron' : source ? 'catalogus' : 'onbekend',
+      sourceKind: line.customSourceName ? 'eigen financieringsbron' : source ? 'catalogus' : 'onbekend',
       payer: PAYER_LABEL[source ? source.betaler : 'onbekend'],
       laws: source ? source.wetten.map((w) => index.laws.get(w)?.korteNaam ?? w).join(', ') : '',
     };
@@ -75,8 +75,8 @@ export const CSV_HEADER = [
   'Soort',
   'Kostensoort',
   'Jaar',
-  'Bron',
-  'Soort bron',
+  'Financieringsbron',
+  'Soort financieringsbron',
   'Betaler',
   'Wetten',
   'Looptijd',

@@ -276,7 +276,7 @@ export function formErrors(errors: Record<string, string>, mapping: Pick<SaveInp
       const target = SCHEMA_LINE_FIELD[field ?? ''] ?? 'source';
       // "Andere bron" chosen but no name typed: say so at the name field.
       if (target === 'source' && field === 'sourceSlug' && row?.source === CUSTOM_SOURCE) {
-        put(lineFieldName(key, 'customSourceName'), 'Vul de naam van de andere bron in.');
+        put(lineFieldName(key, 'customSourceName'), 'Vul de naam van de andere financieringsbron in.');
       } else {
         put(lineFieldName(key, target), message);
       }

@@ -126,7 +126,9 @@ export function seedLinesFromExample(content: PlanContent, exampleSlug: string, 
     const costCategory = categoryOrder.find((c) => source.kostensoorten.includes(c)) ?? categoryOrder[0];
     if (!costCategory) return [];
     const formLooptijd = entry.financieringsvorm ? index.forms.get(entry.financieringsvorm)?.looptijd : undefined;
-    const looptijd: Looptijd = source.looptijd !== 'beide' ? source.looptijd : (formLooptijd ?? 'tijdelijk');
+    // Only a source that is purely temporary or purely structural decides; 'beide'
+    // and 'onbekend' fall back to the example's financieringsvorm.
+    const looptijd: Looptijd = source.looptijd === 'tijdelijk' || source.looptijd === 'structureel' ? source.looptijd : (formLooptijd ?? 'tijdelijk');
     const note = `Uit het voorbeeld ${example.naam}: ${entry.toelichting}`;
     return [
       {

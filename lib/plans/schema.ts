@@ -254,7 +254,7 @@ function buildSchemas(content: PlanContent) {
           if (typeof v === 'string' && index.sources.has(v.trim())) return { ok: true, value: v.trim() };
           return {
             ok: false,
-            message: 'Deze bron staat niet in de catalogus. Kies een bron uit de lijst of vul een eigen bron in.',
+            message: 'Deze financieringsbron staat niet in de catalogus. Kies een financieringsbron uit de lijst of vul een eigen financieringsbron in.',
           };
         }),
         customSourceName: optionalText(PLAN_LIMITS.customSourceName),
@@ -274,22 +274,23 @@ function buildSchemas(content: PlanContent) {
         ctx.addIssue({
           code: 'custom',
           path: ['customSourceName'],
-          message: 'Kies een bron uit de catalogus óf vul een eigen bron in, niet allebei.',
+          message: 'Kies een financieringsbron uit de catalogus óf vul een eigen financieringsbron in, niet allebei.',
         });
       } else if (!slug && !custom && line.sourceSlug === null && line.customSourceName === null) {
-        ctx.addIssue({ code: 'custom', path: ['sourceSlug'], message: 'Kies een bron, of vul een eigen bron in.' });
+        ctx.addIssue({ code: 'custom', path: ['sourceSlug'], message: 'Kies een financieringsbron, of vul een eigen financieringsbron in.' });
       }
       // A source the catalogue lists as only temporary (or only structural)
       // cannot be booked as the other kind: the cliff year depends on it.
+      // 'beide' and 'onbekend' leave the choice to the user.
       const source = slug ? index.sources.get(slug) : undefined;
-      if (source && source.looptijd !== 'beide' && LOOPTIJDEN.includes(line.looptijd) && line.looptijd !== source.looptijd) {
+      if (source && (source.looptijd === 'tijdelijk' || source.looptijd === 'structureel') && LOOPTIJDEN.includes(line.looptijd) && line.looptijd !== source.looptijd) {
         ctx.addIssue({
           code: 'custom',
           path: ['looptijd'],
           message:
             source.looptijd === 'tijdelijk'
-              ? 'Deze bron geeft alleen tijdelijk geld; kies ‘tijdelijk’.'
-              : 'Deze bron geeft structureel geld; kies ‘structureel’.',
+              ? 'Deze financieringsbron geeft alleen tijdelijk geld; kies ‘tijdelijk’.'
+              : 'Deze financieringsbron geeft structureel geld; kies ‘structureel’.',
         });
       }
       if (line.status === 'afgewezen' && line.rejectionReason === null) {

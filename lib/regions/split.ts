@@ -1,6 +1,6 @@
 /**
  * Splitting a shared cost over the member municipalities of a region, in whole
- * euros, the way Gelderland Midden does (wegwijzer-bijlage-voorbeelden.md:
+ * euros, the way Gelderland-Midden does (wegwijzer-bijlage-voorbeelden.md:
  * training and licences "naar rato (omvang aantal kinderen 0-4 of 0-18)").
  *
  * Rounding never loses or invents a euro: the shares of an amount always add
@@ -82,7 +82,7 @@ export function weightsFor(key: SplitKey, members: readonly Member[], percentage
 
 /**
  * Expected trajectories when a municipality buys on an advised percentage of
- * its children (Gelderland Midden: "historisch gebruik en/of geadviseerde
+ * its children (Gelderland-Midden: "historisch gebruik en/of geadviseerde
  * percentages"). A trajectory is bought whole, so a fraction rounds up: rounding
  * down would leave a family the percentage counts without a place.
  */

@@ -11,9 +11,9 @@ test('the home page explains the app and links to the wegwijzer', async ({ page 
 
 test('an example page shows narrative, funding mix linked to sources and its cells on a matrix', async ({ page }) => {
   await page.goto('/voorbeelden');
-  await page.getByRole('link', { name: /Gelderland Midden/ }).click();
+  await page.getByRole('link', { name: /Gelderland-Midden/ }).click();
   await expect(page).toHaveURL(/\/voorbeelden\/gelderland-midden$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Gelderland Midden');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Gelderland-Midden');
   await expect(page.getByRole('heading', { name: 'Het verhaal' })).toBeVisible();
   await expect(page.getByText(/Deelnemende gemeenten \(15\)/)).toBeVisible();
   const mix = page.getByRole('table', { name: /Financieringsmix/ });

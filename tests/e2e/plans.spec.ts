@@ -93,7 +93,7 @@ test('creating a plan: errors per field, then the read link and the edit link sh
   // The example's mix is seeded with amount 0 and status idee.
   await page.goto(editUrl);
   const interventies = region(page, 'Interventies');
-  await expect(interventies.getByLabel('Bron, regel 1', { exact: true })).toHaveValue('preventief-jeugdbeleid');
+  await expect(interventies.getByLabel('Financieringsbron, regel 1', { exact: true })).toHaveValue('preventief-jeugdbeleid');
   await expect(interventies.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('0');
   await expect(interventies.getByLabel('Status, regel 1', { exact: true })).toHaveValue('idee');
 });
@@ -114,10 +114,10 @@ test('editing: Dutch amounts, totals while typing, a new line, saving; the read 
 
   const interventies = region(page, 'Interventies');
   await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
-  const source = interventies.getByLabel('Bron, regel 1', { exact: true });
+  const source = interventies.getByLabel('Financieringsbron, regel 1', { exact: true });
   await expect(source).toBeFocused();
   await source.selectOption({ label: 'Gemeentelijke middelen Jeugdwet' });
-  await expect(interventies.getByRole('link', { name: /Over deze bron/ })).toHaveAttribute('href', '/bronnen/jeugdwet-budget');
+  await expect(interventies.getByRole('link', { name: /Over deze financieringsbron/ })).toHaveAttribute('href', '/bronnen/jeugdwet-budget');
   await expect(interventies.getByRole('link', { name: /In de wegwijzer/ })).toHaveAttribute('href', /\/wegwijzer\?wet=jeugdwet.*kosten=interventies/);
   await interventies.getByLabel('Bedrag, regel 1', { exact: true }).fill('1.234');
   await interventies.getByLabel('Status, regel 1', { exact: true }).selectOption('toegezegd');
@@ -126,8 +126,8 @@ test('editing: Dutch amounts, totals while typing, a new line, saving; the read 
 
   // A second line from a source outside the catalogue.
   await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
-  await interventies.getByLabel('Bron, regel 2', { exact: true }).selectOption({ label: 'Andere bron (vrije tekst)' });
-  await interventies.getByLabel('Andere bron (vrije tekst), regel 2', { exact: true }).fill('Lokaal fonds');
+  await interventies.getByLabel('Financieringsbron, regel 2', { exact: true }).selectOption({ label: 'Andere financieringsbron (vrije tekst)' });
+  await interventies.getByLabel('Andere financieringsbron (vrije tekst), regel 2', { exact: true }).fill('Lokaal fonds');
   await interventies.getByLabel('Jaar, regel 2', { exact: true }).selectOption('2027');
   await interventies.getByLabel('Bedrag, regel 2', { exact: true }).fill('€ 2.000');
   await interventies.getByLabel('Status, regel 2', { exact: true }).selectOption('aangevraagd');
@@ -152,7 +152,7 @@ test('editing: Dutch amounts, totals while typing, a new line, saving; the read 
   await expect(row(interventiesTable, /^Tekort(?! in)/)).toContainText(euro('11.266'));
   await expect(row(interventiesTable, /^Tekort in %/)).toContainText('90,1%');
   await expect(page.getByRole('img', { name: /behoefte en financiering per jaar/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Financiering per betaler' })).toContainText('Onbekend (eigen bron)');
+  await expect(page.getByRole('table', { name: 'Financiering per betaler' })).toContainText('Onbekend (eigen financieringsbron)');
   await expect(page.getByRole('table', { name: /Cellen van de wegwijzer/ }).getByRole('link', { name: /^In plan/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   // The editor's scripts ran under the nonce CSP without a single refusal.
@@ -165,7 +165,7 @@ test('invalid input: an error summary links to each field, and everything typed 
   await page.getByLabel('Behoefte Interventies 2026').fill('twaalf');
   const proces = region(page, 'Proceskosten');
   await proces.getByRole('button', { name: /Regel toevoegen/ }).click();
-  await proces.getByLabel('Bron, regel 1', { exact: true }).selectOption({ label: 'GALA-procesbudget' });
+  await proces.getByLabel('Financieringsbron, regel 1', { exact: true }).selectOption({ label: 'GALA-procesbudget' });
   await proces.getByLabel('Bedrag, regel 1', { exact: true }).fill('500');
   await proces.getByLabel('Status, regel 1', { exact: true }).selectOption('afgewezen');
   await page.getByRole('button', { name: 'Plan opslaan' }).first().click();
@@ -387,14 +387,14 @@ test.describe('without JavaScript', () => {
     await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
     // The server re-rendered the form with one more row and kept what was typed.
     await expect(page.getByLabel('Behoefte Interventies 2026')).toHaveValue('€ 12.500');
-    await interventies.getByLabel('Bron, regel 1', { exact: true }).selectOption({ label: 'Gemeentelijke middelen Jeugdwet' });
+    await interventies.getByLabel('Financieringsbron, regel 1', { exact: true }).selectOption({ label: 'Gemeentelijke middelen Jeugdwet' });
     await interventies.getByLabel('Bedrag, regel 1', { exact: true }).fill('1.234');
     await interventies.getByLabel('Looptijd, regel 1', { exact: true }).selectOption('structureel');
     await interventies.getByLabel('Status, regel 1', { exact: true }).selectOption('toegezegd');
     await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
     await expect(interventies.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('1.234');
     await interventies.getByRole('button', { name: 'Verwijderen regel 2' }).click();
-    await expect(interventies.getByLabel('Bron, regel 2', { exact: true })).toHaveCount(0);
+    await expect(interventies.getByLabel('Financieringsbron, regel 2', { exact: true })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Plan opslaan' }).first().click();
     await expect(page.getByText('Opgeslagen als versie 2.')).toBeVisible();

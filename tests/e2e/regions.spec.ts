@@ -6,7 +6,7 @@ import { expectNoAxeViolations } from './support/axe';
 // costs, read the split, hand a share to a municipal plan. Every test makes
 // its own plans, so the tests can run in parallel.
 
-// The municipalities of Gelderland Midden (../shared/reference/aanvullende-feiten.md).
+// The municipalities of Gelderland-Midden (../shared/reference/aanvullende-feiten.md).
 // The children counts are NOT real: test data only (the sources do not have them).
 const GELDERLAND_MIDDEN = [
   'Arnhem', 'Barneveld', 'Doesburg', 'Duiven', 'Ede', 'Lingewaard', 'Nijkerk', 'Overbetuwe',
@@ -45,7 +45,7 @@ test('the menu links to a new regional plan', async ({ page }) => {
 test('creating a region with 15 pasted members, filling in costs, reading the split', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/regio/nieuw');
-  await page.getByLabel('Naam van de regio of het plan').fill('Gelderland Midden (test)');
+  await page.getByLabel('Naam van de regio of het plan').fill('Gelderland-Midden (test)');
   await page.getByLabel('Deelnemende gemeenten').fill('Arnhem\t12,5\t100\nEde');
   await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
@@ -58,7 +58,7 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
   await page.getByLabel('Eerste jaar').fill('2026');
   await page.getByLabel('Laatste jaar').fill('2027');
   await page.getByRole('button', { name: 'Regionaal plan maken' }).click();
-  await expect(page.getByRole('heading', { name: 'Het regionale plan “Gelderland Midden (test)” is gemaakt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Het regionale plan “Gelderland-Midden (test)” is gemaakt' })).toBeVisible();
   const editUrl = (await page.locator('#bewerkingslink').textContent()) ?? '';
   expect(editUrl).toMatch(/\/regio\/[A-Za-z0-9_-]{22}\/bewerken\?sleutel=[A-Za-z0-9_-]{43}$/);
   expect(page.url()).toMatch(/\/regio\/nieuw$/);
@@ -92,7 +92,7 @@ test('creating a region with 15 pasted members, filling in costs, reading the sp
 
   const readPath = new URL(editUrl).pathname.replace(/\/bewerken$/, '');
   await page.goto(readPath);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gelderland Midden (test)');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gelderland-Midden (test)');
   const totals = page.getByRole('table', { name: 'Aandeel per gemeente per jaar' });
   await expect(totals.getByRole('row')).toHaveCount(1 + 15 + 1);
   // Arnhem: 45.001 × 1.000/29.385 children 0–4 → € 1.531 (largest remainder) each year, licences 1.000/15 → € 67 in 2026 only,

@@ -281,10 +281,10 @@ describe('exports', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split('\r\n')).toEqual([
-      'Soort;Kostensoort;Jaar;Bron;Soort bron;Betaler;Wetten;Looptijd;Status;Bedrag (euro);Reden afwijzing;Toelichting;Waarschuwing',
+      'Soort;Kostensoort;Jaar;Financieringsbron;Soort financieringsbron;Betaler;Wetten;Looptijd;Status;Bedrag (euro);Reden afwijzing;Toelichting;Waarschuwing',
       'Behoefte;Interventies;2025;;;;;;;12500;;;',
       'Financiering;Interventies;2025;Specifieke uitkering;catalogus;Rijk;Overig;tijdelijk;Toegezegd;1000;;;',
-      'Financiering;Interventies;2026;"Fonds; ""lokaal""";eigen bron;Onbekend (eigen bron);;tijdelijk;Toegezegd;1000;;\'=1+1;',
+      'Financiering;Interventies;2026;"Fonds; ""lokaal""";eigen financieringsbron;Onbekend (eigen financieringsbron);;tijdelijk;Toegezegd;1000;;\'=1+1;',
       '',
     ]);
 

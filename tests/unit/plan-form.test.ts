@@ -132,7 +132,7 @@ describe('valuesToSaveInput with the shared save schema', () => {
       'plan-title': 'Geef het plan een titel.',
       'need-interventies-2026': expect.stringContaining('Vul een bedrag'),
       [lineFieldName('r1', 'amount')]: expect.stringContaining('punt voor duizendtallen'),
-      [lineFieldName('r2', 'customSourceName')]: 'Vul de naam van de andere bron in.',
+      [lineFieldName('r2', 'customSourceName')]: 'Vul de naam van de andere financieringsbron in.',
       [lineFieldName('r3', 'rejectionReason')]: 'Geef aan waarom de aanvraag is afgewezen.',
       [lineFieldName('r4', 'year')]: expect.stringContaining('2026–2027'),
       [FORM_ERROR]: expect.stringContaining('versie'),

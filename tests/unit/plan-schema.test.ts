@@ -106,11 +106,11 @@ describe('savePlanSchema', () => {
       'needs.1.amount': 'Een bedrag kan niet negatief zijn.',
       'needs.1.year': 'Kies een jaar binnen de looptijd van het plan (2025–2028).',
       'lines.0.amount': 'Dit bedrag is onwaarschijnlijk hoog: hoogstens €\u00A01.000.000.000.',
-      'lines.1.sourceSlug': 'Deze bron staat niet in de catalogus. Kies een bron uit de lijst of vul een eigen bron in.',
-      'lines.2.sourceSlug': 'Kies een bron, of vul een eigen bron in.',
-      'lines.3.customSourceName': 'Kies een bron uit de catalogus óf vul een eigen bron in, niet allebei.',
+      'lines.1.sourceSlug': 'Deze financieringsbron staat niet in de catalogus. Kies een financieringsbron uit de lijst of vul een eigen financieringsbron in.',
+      'lines.2.sourceSlug': 'Kies een financieringsbron, of vul een eigen financieringsbron in.',
+      'lines.3.customSourceName': 'Kies een financieringsbron uit de catalogus óf vul een eigen financieringsbron in, niet allebei.',
       'lines.4.rejectionReason': 'Geef aan waarom de aanvraag is afgewezen.',
-      'lines.5.looptijd': 'Deze bron geeft alleen tijdelijk geld; kies ‘tijdelijk’.',
+      'lines.5.looptijd': 'Deze financieringsbron geeft alleen tijdelijk geld; kies ‘tijdelijk’.',
       'lines.6.amount': 'Gebruik hele euro’s, zonder centen.',
       'lines.6.year': 'Kies een jaar binnen de looptijd van het plan (2025–2028).',
       'lines.7.status': 'Kies een status: idee, aangevraagd, toegezegd of afgewezen.',
@@ -118,6 +118,16 @@ describe('savePlanSchema', () => {
       'lines.8.note': `Gebruik hoogstens ${PLAN_LIMITS.note} tekens (nu ${PLAN_LIMITS.note + 1}).`,
       'lines.9': 'Ongeldige financieringsregel.',
     });
+  });
+
+  it('leaves the looptijd to the user when the catalogue says "beide" or "onbekend"', () => {
+    const unknown = { slug: 'onbekend-geld', naam: 'Geld met onbekende looptijd', betaler: 'rijk' as const, wetten: ['overig'], looptijd: 'onbekend' as const, kostensoorten: ['interventies'], geldigheid: { vanaf: 'open', tot: 'open', toelichting: 'x', bron: [{ document: 'd.md' }] } };
+    const withUnknown = planSchemas({ ...content, bronnen: [...content.bronnen, unknown] }).savePlanSchema(range);
+    for (const sourceSlug of ['onbekend-geld', 'gemeentefonds']) {
+      for (const looptijd of ['tijdelijk', 'structureel']) {
+        expect(withUnknown.safeParse({ needs: [], lines: [{ ...goodLine, sourceSlug, looptijd }] }).success, `${sourceSlug} ${looptijd}`).toBe(true);
+      }
+    }
   });
 
   it('refuses duplicate needs and line ids', () => {

@@ -10,7 +10,7 @@ const names: Names = {
 };
 
 const before: RegionState = {
-  name: 'Gelderland Midden',
+  name: 'Gelderland-Midden',
   startYear: 2026,
   endYear: 2027,
   members: [
@@ -33,7 +33,7 @@ describe('diffRegions / describeRegionChanges', () => {
   it('lists name and years, members added, removed and changed, items added, removed and changed per year', () => {
     const after: RegionState = {
       ...before,
-      name: 'Gelderland Midden 2026',
+      name: 'Gelderland-Midden 2026',
       endYear: 2028,
       members: [
         { name: 'Arnhem', children0to4: 7100, children0to18: 30000 },
@@ -47,7 +47,7 @@ describe('diffRegions / describeRegionChanges', () => {
       trajectoryItems: [historicalItem('voorzorg', 'interventies', 4600, countsPerYear(2026, [[12, 10, 3], [14, 9, 3], [15, 9, 3]]))],
     };
     expect(describeRegionChanges(before, after, names)).toEqual([
-      'Naam: ‘Gelderland Midden’ → ‘Gelderland Midden 2026’',
+      'Naam: ‘Gelderland-Midden’ → ‘Gelderland-Midden 2026’',
       'Laatste jaar: ‘2027’ → ‘2028’',
       'Gemeente gewijzigd: Arnhem: 7.000 kinderen 0–4, 30.000 kinderen 0–18 → 7.100 kinderen 0–4, 30.000 kinderen 0–18',
       'Gemeente toegevoegd: Wageningen (1.500 kinderen 0–4, 7.000 kinderen 0–18)',

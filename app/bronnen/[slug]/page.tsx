@@ -110,7 +110,7 @@ export default async function BronPage({ params }: Props) {
       )}
 
       <section className="mt-6 max-w-2xl">
-        <MiniMatrix cells={cells} caption="Waar deze bron in de wegwijzer staat" />
+        <MiniMatrix cells={cells} caption="Waar deze financieringsbron in de wegwijzer staat" />
       </section>
 
       {b.gesprekspartners.length > 0 && (
@@ -120,15 +120,18 @@ export default async function BronPage({ params }: Props) {
           </h2>
           <ul className="mt-2 list-disc pl-5">
             {pick(c.by.gesprekspartners, b.gesprekspartners).map((g) => (
-              <li key={g.id}>{g.naam}</li>
+              <li key={g.id}>
+                {g.naam}
+                {g.interpretatie && <Interpretation className="mt-1">{g.interpretatie}</Interpretation>}
+              </li>
             ))}
           </ul>
         </section>
       )}
 
-      <LinkListSection id="interventies" title="Interventies die deze bron kan betalen" items={interventions.map((i) => ({ key: i.slug, href: `/interventies/${i.slug}`, label: i.naam }))} />
-      <LinkListSection id="knelpunten" title="Knelpunten die deze bron noemen" items={knelpunten.map((k) => ({ key: k.slug, href: `/knelpunten#${k.slug}`, label: `${k.nummer} ${k.titel}` }))} />
-      <LinkListSection id="voorbeelden" title="Voorbeelden die deze bron gebruiken" items={examples.map((v) => ({ key: v.slug, href: `/voorbeelden/${v.slug}`, label: v.naam }))} />
+      <LinkListSection id="interventies" title="Interventies die deze financieringsbron kan betalen" items={interventions.map((i) => ({ key: i.slug, href: `/interventies/${i.slug}`, label: i.naam }))} />
+      <LinkListSection id="knelpunten" title="Knelpunten die deze financieringsbron noemen" items={knelpunten.map((k) => ({ key: k.slug, href: `/knelpunten#${k.slug}`, label: `${k.nummer} ${k.titel}` }))} />
+      <LinkListSection id="voorbeelden" title="Voorbeelden die deze financieringsbron gebruiken" items={examples.map((v) => ({ key: v.slug, href: `/voorbeelden/${v.slug}`, label: v.naam }))} />
     </>
   );
 }

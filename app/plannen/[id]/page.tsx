@@ -318,8 +318,8 @@ export default async function PlanPage({ params }: Props) {
           Langs welke wet
         </h2>
         <p className="mt-1 max-w-3xl">
-          Sommige bronnen horen bij meer dan één wet. Wij verdelen hun geld niet zelf over die wetten: elk bedrag staat één keer,
-          bij de combinatie van wetten van zijn bron.
+          Sommige financieringsbronnen horen bij meer dan één wet. Wij verdelen hun geld niet zelf over die wetten: elk bedrag staat één keer,
+          bij de combinatie van wetten van zijn financieringsbron.
         </p>
         <TableScroll label="Tabel financiering per wet" className="mt-2 max-w-2xl">
           <table className="w-full border-collapse text-sm">
@@ -348,7 +348,7 @@ export default async function PlanPage({ params }: Props) {
               {totals.byLaw.groups.map((g) => (
                 <tr key={g.laws.join('+') || 'onbekend'}>
                   <th scope="row" className={rowTh}>
-                    {g.laws.length === 0 ? 'Onbekend (eigen bron)' : g.laws.map((l) => index.laws.get(l)?.korteNaam ?? l).join(' en ')}
+                    {g.laws.length === 0 ? 'Onbekend (eigen financieringsbron)' : g.laws.map((l) => index.laws.get(l)?.korteNaam ?? l).join(' en ')}
                   </th>
                   <td className={td}>{formatEuro(g.amount)}</td>
                   <td className={td}>{formatPercent(g.sharePercent)}</td>
@@ -399,19 +399,19 @@ export default async function PlanPage({ params }: Props) {
           Het plan in de wegwijzer
         </h2>
         <p className="mt-1 max-w-3xl">
-          De gemarkeerde cellen zijn de wetten en preventieniveaus van de bronnen in dit plan (afgewezen aanvragen niet
+          De gemarkeerde cellen zijn de wetten en preventieniveaus van de financieringsbronnen in dit plan (afgewezen aanvragen niet
           meegerekend). Elke cel linkt naar die plek in de wegwijzer.
         </p>
         <div className="mt-3 max-w-3xl">
           <MiniMatrix
             cells={cells}
-            caption="Cellen van de wegwijzer waar de bronnen van dit plan bij horen"
+            caption="Cellen van de wegwijzer waar de financieringsbronnen van dit plan bij horen"
             notes={Object.fromEntries(Object.entries(notes).map(([k, v]) => [k, v.join(', ')]))}
             markLabel="In plan"
           />
         </div>
         {customSources.length > 0 && (
-          <p className="mt-2 text-sm">Eigen bronnen, niet in de wegwijzer: {customSources.join(', ')}.</p>
+          <p className="mt-2 text-sm">Eigen financieringsbronnen, niet in de wegwijzer: {customSources.join(', ')}.</p>
         )}
       </section>
 
@@ -431,7 +431,7 @@ export default async function PlanPage({ params }: Props) {
                     Kostensoort
                   </th>
                   <th scope="col" className="py-1 pr-2">
-                    Bron
+                    Financieringsbron
                   </th>
                   <th scope="col" className="py-1 pr-2">
                     Jaar
@@ -462,7 +462,7 @@ export default async function PlanPage({ params }: Props) {
                         </Link>
                       ) : (
                         <>
-                          {sourceName(content, line)} <span className="text-muted">(eigen bron)</span>
+                          {sourceName(content, line)} <span className="text-muted">(eigen financieringsbron)</span>
                         </>
                       )}
                     </td>

@@ -136,7 +136,7 @@ export function CreatePlanForm({ initial, examples }: Props) {
                   <label htmlFor={`${id('voorbeeld')}-${e.slug}`}>{e.slug === 'leeg' ? e.naam : `De financieringsmix van ${e.naam}`}</label>
                   {e.sources.length > 0 && (
                     <p id={`${id('voorbeeld')}-${e.slug}-bronnen`} className="text-sm text-muted">
-                      Bronnen: {e.sources.join(', ')}
+                      Financieringsbronnen: {e.sources.join(', ')}
                     </p>
                   )}
                 </div>

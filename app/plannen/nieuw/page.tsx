@@ -32,7 +32,7 @@ export default function NewPlanPage() {
         title="Nieuw financieringsplan"
         intro={
           <p>
-            Zet per kostensoort en jaar op een rij wat uw aanpak Kansrijke Start nodig heeft en uit welke bronnen het geld komt.
+            Zet per kostensoort en jaar op een rij wat uw aanpak Kansrijke Start nodig heeft en uit welke financieringsbronnen het geld komt.
             U krijgt een leeslink om te delen en een geheime bewerkingslink. U hoeft geen account te maken.
           </p>
         }

@@ -68,7 +68,7 @@ export function CreateRegionForm({ initial }: { initial: RegionCreateState }) {
         </p>
       )}
       <div className="grid gap-5">
-        <TextField id={id('name')} name="name" label="Naam van de regio of het plan" hint="Bijvoorbeeld: Kansrijke Start Gelderland Midden 2026–2029" defaultValue={values.name} error={errors[id('name')]} maxLength={120} />
+        <TextField id={id('name')} name="name" label="Naam van de regio of het plan" hint="Bijvoorbeeld: Kansrijke Start Gelderland-Midden 2026–2029" defaultValue={values.name} error={errors[id('name')]} maxLength={120} />
         <fieldset aria-describedby="jaren-hint">
           <legend className="font-medium">Looptijd</legend>
           <p id="jaren-hint" className="text-sm text-muted">

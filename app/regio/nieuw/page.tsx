@@ -28,7 +28,7 @@ export default function NewRegionPage() {
           <p>
             Veel kosten van Kansrijke Start dragen gemeenten samen, zoals in{' '}
             <Link href="/voorbeelden/gelderland-midden" className="text-brand-700 underline">
-              Gelderland Midden
+              Gelderland-Midden
             </Link>
             : gedeelde kosten zoals training en licenties worden naar rato verdeeld, en daarna betaalt elke gemeente haar eigen trajecten.
             Begin met de deelnemende gemeenten; de kosten vult u daarna in. U krijgt een leeslink en een geheime bewerkingslink.

@@ -78,7 +78,7 @@ export default async function VoorbeeldPage({ params }: Props) {
             <caption className="sr-only">Financieringsmix van {v.naam}, met de status van elke geldbron vandaag</caption>
             <thead>
               <tr className="border-b-2 border-gray-400 text-left">
-                <th scope="col" className="py-2 pr-3">Geldbron</th>
+                <th scope="col" className="py-2 pr-3">Financieringsbron</th>
                 <th scope="col" className="py-2 pr-3">Betaler</th>
                 <th scope="col" className="py-2 pr-3">Nu</th>
                 <th scope="col" className="py-2 pr-3">Voorfinanciering of borging</th>

@@ -123,6 +123,7 @@ export default async function WetPage({ params }: Props) {
             <li key={p.id}>
               <span className="font-medium">{p.naam}</span>
               {p.omschrijving && <span className="text-muted"> — {p.omschrijving}</span>}
+              {p.interpretatie && <Interpretation className="mt-1">{p.interpretatie}</Interpretation>}
             </li>
           ))}
         </ul>

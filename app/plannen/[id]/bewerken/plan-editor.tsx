@@ -29,7 +29,7 @@ import { editPlanAction } from './actions';
 export type SourceOption = {
   slug: string;
   naam: string;
-  looptijd: 'tijdelijk' | 'structureel' | 'beide';
+  looptijd: 'tijdelijk' | 'structureel' | 'beide' | 'onbekend';
   /** /bronnen/<slug> */
   page: string;
   /** The wegwijzer, filtered on this cost category, at the source's law (and level, when it has one). */
@@ -400,7 +400,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
           <thead>
             <tr className="border-b-2 border-gray-400">
               <th scope="col" className={`${th} w-[30%]`}>
-                Bron
+                Financieringsbron
               </th>
               <th scope="col" className={th}>
                 Jaar
@@ -515,7 +515,7 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
         <input type="hidden" name="line" value={row.key} />
         <input type="hidden" name={f('id')} value={row.id} />
         <input type="hidden" name={f('costCategory')} value={row.costCategory} />
-        {label('source', 'Bron')}
+        {label('source', 'Financieringsbron')}
         <FieldError id={f('source')} message={errors[f('source')]} />
         <select
           {...control('source')}
@@ -527,22 +527,22 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
             setSource(value);
             const chosen = category.sources.find((s) => s.slug === value);
             // A source that is only temporary (or only structural) decides the looptijd.
-            if (chosen && chosen.looptijd !== 'beide' && looptijdRef.current) looptijdRef.current.value = chosen.looptijd;
+            if (chosen && (chosen.looptijd === 'tijdelijk' || chosen.looptijd === 'structureel') && looptijdRef.current) looptijdRef.current.value = chosen.looptijd;
           }}
         >
-          <option value="">Kies een bron</option>
+          <option value="">Kies een financieringsbron</option>
           {category.sources.map((s) => (
             <option key={s.slug} value={s.slug}>
               {s.naam}
             </option>
           ))}
           {stray && <option value={stray}>{sourceNames[stray] ?? stray} (past niet bij deze kostensoort)</option>}
-          <option value={CUSTOM_SOURCE}>Andere bron (vrije tekst)</option>
+          <option value={CUSTOM_SOURCE}>Andere financieringsbron (vrije tekst)</option>
         </select>
         {option && (
           <p className="mt-1 text-xs">
             <a href={option.page} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
-              Over deze bron<span className="sr-only">: {option.naam} (opent in een nieuw tabblad)</span>
+              Over deze financieringsbron<span className="sr-only">: {option.naam} (opent in een nieuw tabblad)</span>
             </a>
             {' · '}
             <a href={option.wegwijzer} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
@@ -552,11 +552,11 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
         )}
         <div hidden={!showCustom} className="mt-2">
           <label htmlFor={f('customSourceName')} className="block text-xs font-medium">
-            Andere bron (vrije tekst)<span className="sr-only">, regel {number}</span>
+            Andere financieringsbron (vrije tekst)<span className="sr-only">, regel {number}</span>
           </label>
           <FieldError id={f('customSourceName')} message={errors[f('customSourceName')]} />
           <input type="text" {...control('customSourceName')} defaultValue={row.customSourceName} maxLength={120} className={`${controlClass} w-full`} />
-          {source === CUSTOM_SOURCE && <p className="mt-1 text-xs text-muted">Eigen bron: staat niet in de catalogus van de wegwijzer.</p>}
+          {source === CUSTOM_SOURCE && <p className="mt-1 text-xs text-muted">Eigen financieringsbron: staat niet in de catalogus van de wegwijzer.</p>}
         </div>
       </td>
       <td className={td}>
@@ -645,8 +645,8 @@ function errorLabels(categories: EditorCategory[], lines: LineFormValues[], year
     [planFieldId('contactNote')]: 'Contactnotitie',
   };
   const names: Record<string, string> = {
-    source: 'bron',
-    customSourceName: 'andere bron',
+    source: 'financieringsbron',
+    customSourceName: 'andere financieringsbron',
     year: 'jaar',
     amount: 'bedrag',
     looptijd: 'looptijd',

@@ -106,7 +106,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
           <Link href="/plannen/nieuw" className="text-brand-700 underline">
             financieringsplan
           </Link>{' '}
-          zetten: per kostensoort en jaar één regel met bron ‘Regionaal budget’. Het financieringsplan krijgt daarmee een nieuwe versie;
+          zetten: per kostensoort en jaar één regel met financieringsbron ‘Regionaal budget’. Het financieringsplan krijgt daarmee een nieuwe versie;
           is het intussen door iemand anders opgeslagen, dan wordt er niets overgenomen.
         </p>
         <HandoffForm regionId={region.id} secret={secret} members={region.members.map((m) => m.name)} initial={handoffInitial} />

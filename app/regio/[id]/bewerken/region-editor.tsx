@@ -238,7 +238,7 @@ export function HandoffForm({ regionId, secret, members, initial }: { regionId: 
           id={id('planLink')}
           name="planLink"
           label="Bewerkingslink van het financieringsplan van deze gemeente"
-          hint="Het aandeel komt als regels met bron ‘Regionaal budget’ en status ‘idee’ in dat plan. Opnieuw overnemen vervangt de eerdere regels uit dit regionale plan. Wij bewaren alleen de leeslink."
+          hint="Het aandeel komt als regels met financieringsbron ‘Regionaal budget’ en status ‘idee’ in dat plan. Opnieuw overnemen vervangt de eerdere regels uit dit regionale plan. Wij bewaren alleen de leeslink."
           defaultValue={values.planLink}
           error={errors[id('planLink')]}
           maxLength={600}
