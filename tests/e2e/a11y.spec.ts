@@ -23,6 +23,8 @@ const PATHS = [
   '/voorbeelden',
   '/voorbeelden/den-haag',
   '/voorbeelden/zuid-limburg',
+  '/actueel',
+  '/bronnen/subsidie-preventiecoalities',
   '/bestaat-niet',
 ];
 
