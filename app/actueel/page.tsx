@@ -5,6 +5,7 @@ import { ValidityBadge } from '@/components/validity';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { formatPeildatum, ZEKERHEID_LABEL } from '@/lib/content/labels';
+import type { Actueel } from '@/lib/content/schema';
 import { isoToday } from '@/lib/content/days';
 import { formatDatering, sortByValidity, validityOn } from '@/lib/content/validity';
 import { pageMetadata } from '@/lib/site';
@@ -70,22 +71,7 @@ export default function ActueelPage() {
         </h2>
         <ol className="mt-3 space-y-4">
           {changes.map((a) => (
-            <li key={a.id} id={a.id} className="scroll-mt-4 rounded border border-gray-300 p-3">
-              <h3 className="text-lg font-semibold">{a.titel}</h3>
-              <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
-                <span>
-                  <span className="font-medium">Datum:</span> <time dateTime={a.datum}>{formatPeildatum(a.datum)}</time>
-                </span>
-                {a.zekerheid && (
-                  <span>
-                    <span className="font-medium">Zekerheid:</span> {ZEKERHEID_LABEL[a.zekerheid]}
-                  </span>
-                )}
-              </p>
-              <p className="mt-2 max-w-3xl">{a.tekst}</p>
-              <SourceList slugs={a.financieringsbronnen} today={today} />
-              <Citations bron={a.bron} className="mt-2" />
-            </li>
+            <Entry key={a.id} item={a} today={today} />
           ))}
         </ol>
       </section>
@@ -97,15 +83,7 @@ export default function ActueelPage() {
         <p className="mt-1 max-w-3xl">Hierover vonden wij niets. Wij vullen het niet in met een schatting.</p>
         <ul className="mt-3 space-y-4">
           {questions.map((a) => (
-            <li key={a.id} id={a.id} className="scroll-mt-4 rounded border border-gray-300 p-3">
-              <h3 className="text-lg font-semibold">{a.titel}</h3>
-              <p className="mt-1 text-sm">
-                <span className="font-medium">Gezocht tot:</span> <time dateTime={a.datum}>{formatPeildatum(a.datum)}</time>
-              </p>
-              <p className="mt-2 max-w-3xl">{a.tekst}</p>
-              <SourceList slugs={a.financieringsbronnen} today={today} />
-              <Citations bron={a.bron} className="mt-2" />
-            </li>
+            <Entry key={a.id} item={a} today={today} />
           ))}
         </ul>
       </section>
@@ -143,6 +121,29 @@ export default function ActueelPage() {
         </div>
       </section>
     </>
+  );
+}
+
+/** One change or open question: title, date (and certainty), text, the funding sources it concerns, citations. */
+function Entry({ item: a, today }: { item: Actueel; today: string }) {
+  return (
+    <li id={a.id} className="scroll-mt-4 rounded border border-gray-300 p-3">
+      <h3 className="text-lg font-semibold">{a.titel}</h3>
+      <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
+        <span>
+          <span className="font-medium">{a.soort === 'open-vraag' ? 'Gezocht tot' : 'Datum'}:</span>{' '}
+          <time dateTime={a.datum}>{formatPeildatum(a.datum)}</time>
+        </span>
+        {a.zekerheid && (
+          <span>
+            <span className="font-medium">Zekerheid:</span> {ZEKERHEID_LABEL[a.zekerheid]}
+          </span>
+        )}
+      </p>
+      <p className="mt-2 max-w-3xl">{a.tekst}</p>
+      <SourceList slugs={a.financieringsbronnen} today={today} />
+      <Citations bron={a.bron} className="mt-2" />
+    </li>
   );
 }
 
