@@ -4,10 +4,10 @@
  * amounts. It has no dependencies (no zod, no Node APIs) so a small client
  * component can import it to format totals while the user types.
  *
- * Rounding: users may type cents ("€ 1.234,50"). We store whole euros, so
- * cents are rounded half away from zero: 1.234,50 → 1.235; 1.234,49 → 1.234;
- * -0,50 → -1. Amounts in funding plans are estimates and budgets, where cents
- * carry no meaning; rounding once, here, keeps every other module integer-only.
+ * Cents: we store whole euros, and an amount with cents ("€ 1.234,50") is
+ * refused with a clear message instead of rounded silently (a user who typed
+ * cents should decide the rounding; ",00" and ",-" are fine). "1,2 mln" and
+ * "3 miljoen" are read as millions, as long as they come to whole euros.
  */
 
 const euroFormat = new Intl.NumberFormat('nl-NL', {
@@ -45,10 +45,14 @@ const MAX_INTEGER_DIGITS = 15;
 
 export const PARSE_EURO_MESSAGES = {
   empty: 'Vul een bedrag in.',
-  invalid: 'Vul een bedrag in euro’s in, bijvoorbeeld 12.500 of € 1.234,50.',
+  invalid: 'Vul een bedrag in hele euro’s in, bijvoorbeeld 12.500, € 1.234 of 1,2 mln.',
   thousands: 'Gebruik een punt voor duizendtallen (1.234) en een komma voor centen (1.234,50).',
   tooLarge: 'Dit bedrag is te groot.',
+  cents: 'Gebruik hele euro’s, zonder centen: rond het bedrag zelf af (bijvoorbeeld 1.235 in plaats van 1.234,50).',
 } as const;
+
+// "1,2 mln", "1.5 miljoen", "3 mln": a number of millions.
+const MILLIONS = /^(\d{1,6})(?:[,.](\d{1,6}))?\s*(?:mln\.?|miljoen)$/i;
 
 // Separators a user (or Intl) may put between groups of three digits.
 const GROUPED = /^(\d{1,3})((?:([. \u00A0\u202F])\d{3})(?:\3\d{3})*)(?:,(\d{1,2}))?$/;
@@ -61,9 +65,9 @@ const DECIMAL_POINT = /^(\d+)\.(\d{1,2})$/;
 
 /**
  * Parses an amount as Dutch users type it: "1.234", "€ 1.234,50", "12.500",
- * "1234", " € 12.500,- ", "-500", "€ -1.234", "EUR 50". Returns whole euros
- * (cents rounded half away from zero, see the module comment) or a Dutch
- * message for the form. Range checks (no negatives, a maximum) belong to the
+ * "1234", " € 12.500,- ", "-500", "€ -1.234", "EUR 50", "1,2 mln". Returns
+ * whole euros, or a Dutch message for the form (also for cents, see the
+ * module comment). Range checks (no negatives, a maximum) belong to the
  * caller: this only reads the number.
  *
  * Refused on purpose: "1,234" (three decimals: probably meant 1.234, so we ask
@@ -85,6 +89,14 @@ export function parseEuro(input: string): ParseEuroResult {
     s = s.slice(sign[0].length);
   }
   if (s === '') return { ok: false, message: negative ? PARSE_EURO_MESSAGES.invalid : PARSE_EURO_MESSAGES.empty };
+
+  const millions = MILLIONS.exec(s);
+  if (millions) {
+    const decimals = millions[2] ?? '';
+    // Whole euros only: at most six decimals of a million.
+    const euros = Number(millions[1]) * 1_000_000 + Number(decimals.padEnd(6, '0') || '0');
+    return { ok: true, value: negative && euros !== 0 ? -euros : euros };
+  }
 
   let integerDigits: string;
   let fraction: string | undefined;
@@ -108,10 +120,9 @@ export function parseEuro(input: string): ParseEuroResult {
   integerDigits = integerDigits.replace(/^0+(?=\d)/, '');
   if (integerDigits.length > MAX_INTEGER_DIGITS) return { ok: false, message: PARSE_EURO_MESSAGES.tooLarge };
 
-  let euros = Number(integerDigits);
-  // Half away from zero: we round the magnitude up at ≥ 50 cents, then apply the sign.
+  const euros = Number(integerDigits);
   const cents = fraction === undefined ? 0 : Number(fraction.padEnd(2, '0'));
-  if (cents >= 50) euros += 1;
+  if (cents !== 0) return { ok: false, message: PARSE_EURO_MESSAGES.cents };
   if (!Number.isSafeInteger(euros)) return { ok: false, message: PARSE_EURO_MESSAGES.tooLarge };
   return { ok: true, value: negative && euros !== 0 ? -euros : euros };
 }

@@ -1,6 +1,8 @@
 import type { Betaler } from '@/lib/content/schema';
 import type { PlanContent } from './content';
 import { LINE_STATUSES, type LineStatus, type Looptijd } from './schema';
+import { perYear } from './lines';
+import type { YearAmount } from './types';
 import { isUncertain } from './validity';
 
 /**
@@ -90,8 +92,8 @@ export type CalcLine = {
   costCategory: string;
   sourceSlug: string | null;
   customSourceName?: string | null;
-  year: number;
-  amount: number;
+  /** Money per year (lib/plans/lines.ts). */
+  amounts: readonly YearAmount[];
   looptijd: Looptijd;
   status: LineStatus;
 };
@@ -200,7 +202,7 @@ function planYears(plan: CalcPlan): number[] {
   const years = new Set<number>();
   for (let y = plan.startYear; y <= plan.endYear; y++) years.add(y);
   for (const row of plan.needs) years.add(row.year);
-  for (const row of plan.lines) years.add(row.year);
+  for (const row of plan.lines) for (const a of row.amounts) years.add(a.year);
   return [...years].sort((a, b) => a - b);
 }
 
@@ -241,7 +243,7 @@ export function computeTotals(plan: CalcPlan, content: CalcContent, basis: Fundi
   // Categories in catalogue order, then any unknown ones in order of appearance.
   const categoryNames = new Map(content.kostensoorten.map((k) => [k.slug, k.naam]));
   const categoryOrder = content.kostensoorten.map((k) => k.slug);
-  for (const row of [...plan.needs, ...plan.lines]) {
+  for (const row of [...plan.needs, ...plan.lines.flatMap(perYear)]) {
     if (!categoryNames.has(row.costCategory)) {
       categoryNames.set(row.costCategory, row.costCategory);
       categoryOrder.push(row.costCategory);
@@ -267,7 +269,7 @@ export function computeTotals(plan: CalcPlan, content: CalcContent, basis: Fundi
 
   for (const need of plan.needs) cellAcc(need.costCategory, need.year).need += need.amount;
 
-  for (const line of plan.lines) {
+  for (const line of plan.lines.flatMap(perYear)) {
     const acc = cellAcc(line.costCategory, line.year);
     acc.byStatus[line.status] += line.amount;
     if (!counted.has(line.status)) continue;

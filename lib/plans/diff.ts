@@ -1,7 +1,8 @@
 import { formatEuro } from '@/lib/money';
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
-import type { LineRow, PlanFields, PlanState } from './types';
+import { amountIn } from './lines';
+import type { LineRow, PlanFields, PlanState, YearAmount } from './types';
 
 /**
  * "What changed" between two states of a plan (two revisions, or a revision
@@ -24,13 +25,30 @@ const LINE_FIELDS: LineField[] = [
   'costCategory',
   'sourceSlug',
   'customSourceName',
-  'year',
-  'amount',
+  'amounts',
   'looptijd',
   'status',
   'rejectionReason',
   'note',
 ];
+
+function sameAmounts(a: readonly YearAmount[], b: readonly YearAmount[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.year === b[i]?.year && x.amount === b[i]?.amount);
+}
+
+/** "2026: € 1.000 → € 2.000; 2027: € 0 → € 500" for the years whose amount differs. */
+function amountChanges(before: readonly YearAmount[], after: readonly YearAmount[]): string {
+  const years = [...new Set([...before, ...after].map((a) => a.year))].sort((x, y) => x - y);
+  return years
+    .filter((y) => amountIn({ amounts: before }, y) !== amountIn({ amounts: after }, y))
+    .map((y) => `${y}: ${formatEuro(amountIn({ amounts: before }, y))} → ${formatEuro(amountIn({ amounts: after }, y))}`)
+    .join(', ');
+}
+
+/** "€ 1.000 (2026), € 2.000 (2027)", or "geen bedragen". */
+function amountsText(amounts: readonly YearAmount[]): string {
+  return amounts.length === 0 ? 'geen bedragen' : amounts.map((a) => `${formatEuro(a.amount)} (${a.year})`).join(', ');
+}
 
 export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
   const changes: PlanChange[] = [];
@@ -61,7 +79,7 @@ export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
       changes.push({ kind: 'line-added', line });
       continue;
     }
-    const fields = LINE_FIELDS.filter((f) => old[f] !== line[f]);
+    const fields = LINE_FIELDS.filter((f) => (f === 'amounts' ? !sameAmounts(old.amounts, line.amounts) : old[f] !== line[f]));
     if (fields.length > 0) changes.push({ kind: 'line-changed', before: old, after: line, fields });
   }
   for (const line of before.lines) {
@@ -81,8 +99,7 @@ const LINE_FIELD_LABEL: Record<LineField, string> = {
   costCategory: 'kostensoort',
   sourceSlug: 'financieringsbron',
   customSourceName: 'eigen financieringsbron',
-  year: 'jaar',
-  amount: 'bedrag',
+  amounts: 'bedragen',
   looptijd: 'looptijd',
   status: 'status',
   rejectionReason: 'reden van afwijzing',
@@ -97,30 +114,27 @@ function quote(value: string | number | null): string {
 export function describeChange(change: PlanChange, content: PlanContent): string {
   const index = indexPlanContent(content);
   const category = (slug: string) => index.categories.get(slug)?.naam ?? slug;
-  const lineLabel = (l: LineRow) => `${sourceName(content, l) || 'onbekende financieringsbron'} (${category(l.costCategory).toLowerCase()}, ${l.year})`;
+  const lineLabel = (l: LineRow) => `${sourceName(content, l) || 'onbekende financieringsbron'} (${category(l.costCategory).toLowerCase()})`;
   switch (change.kind) {
     case 'plan':
       return `${PLAN_FIELD_LABEL[change.field]}: ${quote(change.before)} → ${quote(change.after)}`;
     case 'need':
       return `Behoefte ${category(change.costCategory).toLowerCase()} ${change.year}: ${formatEuro(change.before)} → ${formatEuro(change.after)}`;
     case 'line-added':
-      return `Regel toegevoegd: ${lineLabel(change.line)}, ${formatEuro(change.line.amount)}, ${STATUS_LABEL[change.line.status].toLowerCase()}`;
+      return `Regel toegevoegd: ${lineLabel(change.line)}, ${amountsText(change.line.amounts)}, ${STATUS_LABEL[change.line.status].toLowerCase()}`;
     case 'line-removed':
-      return `Regel verwijderd: ${lineLabel(change.line)}, ${formatEuro(change.line.amount)}`;
+      return `Regel verwijderd: ${lineLabel(change.line)}, ${amountsText(change.line.amounts)}`;
     case 'line-changed': {
       const parts = change.fields.map((f) => {
+        if (f === 'amounts') return `${LINE_FIELD_LABEL[f]} ${amountChanges(change.before.amounts, change.after.amounts)}`;
         const show = (l: LineRow) =>
-          f === 'amount'
-            ? formatEuro(l.amount)
-            : f === 'status'
+          f === 'status'
               ? STATUS_LABEL[l.status].toLowerCase()
               : f === 'costCategory'
                 ? category(l.costCategory).toLowerCase()
                 : f === 'sourceSlug'
                   ? quote(l.sourceSlug ? (index.sources.get(l.sourceSlug)?.naam ?? l.sourceSlug) : null)
-                  : typeof l[f] === 'number'
-                    ? String(l[f])
-                    : quote(l[f]);
+                  : quote(l[f]);
         return `${LINE_FIELD_LABEL[f]} ${show(change.before)} → ${show(change.after)}`;
       });
       return `Regel gewijzigd: ${lineLabel(change.after)}: ${parts.join('; ')}`;

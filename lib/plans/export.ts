@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { BASIS_LABEL, PAYERS, PAYER_LABEL, computeTotals, type FundingBasis, type PlanTotals } from './calculations';
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
+import { amountIn, lineTotal } from './lines';
 import type { PlanView } from './types';
-import { sourceYearWarning } from './validity';
+import { planWarnings } from './validity';
 
 /**
  * Exports of a plan for spreadsheets.
@@ -18,14 +19,17 @@ import { sourceYearWarning } from './validity';
  *   no grouping, which every locale reads as the same number;
  * - text that starts with = + - @ (or a tab/CR) gets a leading apostrophe,
  *   so a note like "=HYPERLINK(...)" is shown, never run (CSV injection).
- * One flat table (needs and lines, column "Soort"), ready for filters and
- * pivot tables; totals are in the .xlsx.
+ * A few header lines (title, municipality, years, version, export date), then
+ * one table (needs and lines, column "Soort") with a column per year and a
+ * total, ready for filters; totals per category are in the .xlsx.
  *
  * XLSX (exceljs): sheet "Overzicht" with need, funding and gap per cost
  * category and year, temporary/structural per year and money by payer;
  * every total is a SUM formula and every gap a subtraction formula, each with
  * its cached result so viewers that do not recalculate still show numbers.
- * Sheet "Regels" lists every line with a SUM total.
+ * Sheet "Regels" lists every line with a column per year and a SUM total per
+ * line, then two named totals: all lines (every status) and the funding the
+ * read page counts, so the two never contradict each other unnamed.
  *
  * Both carry a column "Waarschuwing" per line: the text the read page shows
  * when the line counts on a source that has ended or is uncertain in its
@@ -55,67 +59,95 @@ type LineDetails = {
   sourceKind: string;
   payer: string;
   laws: string;
+  /** The warnings of every year of the line, in year order (lib/plans/validity.ts). */
+  warning: string;
 };
 
-function lineDetails(plan: PlanView, content: PlanContent) {
+function lineDetails(content: PlanContent) {
   const index = indexPlanContent(content);
   return (line: PlanView['lines'][number]): LineDetails => {
     const source = line.sourceSlug ? index.sources.get(line.sourceSlug) : undefined;
     return {
       category: index.categories.get(line.costCategory)?.naam ?? line.costCategory,
       source: sourceName(content, line),
-      sourceKind: line.customSourceName ? 'eigen financieringsbron' : source ? 'catalogus' : 'onbekend',
+      sourceKind: line.customSourceName ? 'eigen financieringsbron' : source ? 'uit de wegwijzer' : 'niet meer in de wegwijzer',
       payer: PAYER_LABEL[source ? source.betaler : 'onbekend'],
       laws: source ? source.wetten.map((w) => index.laws.get(w)?.korteNaam ?? w).join(', ') : '',
+      warning: [...new Set(planWarnings([line], content).map((w) => w.message))].join(' '),
     };
   };
 }
 
-export const CSV_HEADER = [
-  'Soort',
-  'Kostensoort',
-  'Jaar',
-  'Financieringsbron',
-  'Soort financieringsbron',
-  'Betaler',
-  'Wetten',
-  'Looptijd',
-  'Status',
-  'Bedrag (euro)',
-  'Reden afwijzing',
-  'Toelichting',
-  'Waarschuwing',
-];
+/** "2 december 2026": the date an export was made, in Dutch time. */
+const exportDate = (now: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
 
-/** The plan as CSV text for Dutch Excel, BOM included. */
-export function planToCsv(plan: PlanView, content: PlanContent): string {
+/** The lines above the table in both exports: what this file is, of which version, made when. */
+export function exportHeader(plan: Pick<PlanView, 'title' | 'municipality' | 'version' | 'startYear' | 'endYear'>, now: Date): [string, string][] {
+  return [
+    ['Financieringsplan', plan.title],
+    ['Gemeente of regio', plan.municipality],
+    ['Looptijd', `${plan.startYear}–${plan.endYear}`],
+    ['Versie', String(plan.version)],
+    ['Geëxporteerd op', exportDate(now)],
+  ];
+}
+
+/** The table's columns: the years of the plan (and any year a row uses outside them) come after the descriptive ones. */
+export function csvHeader(years: readonly number[]): string[] {
+  return [
+    'Soort',
+    'Kostensoort',
+    'Financieringsbron',
+    'Soort financieringsbron',
+    'Betaler',
+    'Wetten',
+    'Looptijd',
+    'Status',
+    ...years.map((y) => `${y} (euro)`),
+    'Totaal (euro)',
+    'Reden afwijzing',
+    'Toelichting',
+    'Waarschuwing',
+  ];
+}
+
+/**
+ * The plan as CSV text for Dutch Excel, BOM included: a few lines saying what
+ * the file is, a blank line, then one row per need (per cost category) and per
+ * funding line, with a column per year.
+ */
+export function planToCsv(plan: PlanView, content: PlanContent, now: Date = new Date()): string {
   const index = indexPlanContent(content);
-  const details = lineDetails(plan, content);
-  let out = BOM + csvRow(CSV_HEADER);
+  const details = lineDetails(content);
+  const years = computeTotals(plan, content).years;
+  let out = BOM;
+  for (const [label, value] of exportHeader(plan, now)) out += csvRow([label, value]);
+  out += CRLF + csvRow(csvHeader(years));
   const categoryOrder = new Map(content.kostensoorten.map((k, i) => [k.slug, i]));
-  const needs = [...plan.needs].sort(
-    (a, b) => (categoryOrder.get(a.costCategory) ?? 99) - (categoryOrder.get(b.costCategory) ?? 99) || a.year - b.year,
+  const needCategories = [...new Set(plan.needs.map((n) => n.costCategory))].sort(
+    (a, b) => (categoryOrder.get(a) ?? 99) - (categoryOrder.get(b) ?? 99),
   );
-  for (const need of needs) {
-    const category = index.categories.get(need.costCategory)?.naam ?? need.costCategory;
-    out += csvRow(['Behoefte', category, need.year, null, null, null, null, null, null, need.amount, null, null, null]);
+  for (const category of needCategories) {
+    const amounts = years.map((y) => plan.needs.find((n) => n.costCategory === category && n.year === y)?.amount ?? 0);
+    const name = index.categories.get(category)?.naam ?? category;
+    out += csvRow(['Behoefte', name, null, null, null, null, null, null, ...amounts, amounts.reduce((a, b) => a + b, 0), null, null, null]);
   }
   for (const line of plan.lines) {
     const d = details(line);
     out += csvRow([
       'Financiering',
       d.category,
-      line.year,
       d.source,
       d.sourceKind,
       d.payer,
       d.laws,
       line.looptijd,
       STATUS_LABEL[line.status],
-      line.amount,
+      ...years.map((y) => amountIn(line, y)),
+      lineTotal(line),
       line.rejectionReason,
       line.note,
-      sourceYearWarning(content, line.sourceSlug, line.year),
+      d.warning || null,
     ]);
   }
   return out;
@@ -196,7 +228,7 @@ function writeMatrix(
 }
 
 /** The plan as an .xlsx workbook (bytes). */
-export async function planToXlsx(plan: PlanView, content: PlanContent, basis: FundingBasis = 'verwacht'): Promise<Uint8Array<ArrayBuffer>> {
+export async function planToXlsx(plan: PlanView, content: PlanContent, basis: FundingBasis = 'verwacht', now: Date = new Date()): Promise<Uint8Array<ArrayBuffer>> {
   const totals: PlanTotals = computeTotals(plan, content, basis);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wegwijzer financiering Kansrijke Start';
@@ -208,13 +240,15 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
   const sheet = workbook.addWorksheet('Overzicht');
   sheet.getColumn(1).width = 34;
   for (let c = 2; c <= totals.years.length + 2; c++) sheet.getColumn(c).width = 16;
-  sheet.getCell('A1').value = plan.title;
-  sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = `Gemeente of regio: ${plan.municipality}`;
-  sheet.getCell('A3').value = `Looptijd ${plan.startYear}–${plan.endYear}, versie ${plan.version}. Financiering: ${BASIS_LABEL[basis].toLowerCase()}.`;
+  exportHeader(plan, now).forEach(([label, value], i) => {
+    sheet.getCell(`A${i + 1}`).value = label;
+    sheet.getCell(`B${i + 1}`).value = value;
+  });
+  sheet.getCell('B1').font = { bold: true, size: 14 };
+  sheet.getCell('A6').value = `Financiering telt als ${BASIS_LABEL[basis].toLowerCase()}, zonder geld uit geldbronnen die in dat jaar afgelopen of onzeker zijn.`;
 
   const years = totals.years;
-  const need = writeMatrix(sheet, 5, 'Behoefte', years, {
+  const need = writeMatrix(sheet, 8, 'Behoefte', years, {
     rows: totals.categories.map((c) => ({ label: c.naam, values: c.years.map((y) => y.need) })),
   });
   const funded = writeMatrix(sheet, need.next, `Financiering (${BASIS_LABEL[basis].toLowerCase()})`, years, {
@@ -254,39 +288,50 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
   });
 
   const lines = workbook.addWorksheet('Regels');
-  const headers = CSV_HEADER.slice(1);
-  lines.addRow(headers).font = { bold: true };
-  const details = lineDetails(plan, content);
+  const header = exportHeader(plan, now);
+  header.forEach(([label, value]) => lines.addRow([label, value]));
+  lines.addRow([]);
+  const headers = csvHeader(years).slice(1);
+  const headerRow = lines.addRow(headers);
+  headerRow.font = { bold: true };
+  const firstYearCol = headers.indexOf(`${years[0]} (euro)`) + 1;
+  const totalCol = firstYearCol + years.length;
+  const firstLine = headerRow.number + 1;
+  const details = lineDetails(content);
   for (const line of plan.lines) {
     const d = details(line);
-    lines.addRow([
+    const row = lines.addRow([
       d.category,
-      line.year,
       d.source,
       d.sourceKind,
       d.payer,
       d.laws,
       line.looptijd,
       STATUS_LABEL[line.status],
-      line.amount,
+      ...years.map((y) => amountIn(line, y)),
+      null,
       line.rejectionReason ?? '',
       line.note ?? '',
-      sourceYearWarning(content, line.sourceSlug, line.year) ?? '',
+      d.warning,
     ]);
+    row.getCell(totalCol).value = { formula: `SUM(${colLetter(firstYearCol)}${row.number}:${colLetter(totalCol - 1)}${row.number})`, result: lineTotal(line) };
   }
-  const amountCol = headers.indexOf('Bedrag (euro)') + 1;
-  lines.getColumn(amountCol).numFmt = EURO_FORMAT;
-  const lastLine = plan.lines.length + 1;
-  const totalRow = lines.addRow([]);
-  totalRow.getCell(1).value = 'Totaal (alle statussen)';
-  totalRow.getCell(amountCol).value =
-    plan.lines.length > 0
-      ? { formula: `SUM(${colLetter(amountCol)}2:${colLetter(amountCol)}${lastLine})`, result: plan.lines.reduce((a, l) => a + l.amount, 0) }
-      : 0;
-  totalRow.font = { bold: true };
-  lines.columns.forEach((col, i) => (col.width = [26, 8, 34, 12, 16, 24, 12, 12, 16, 30, 40, 60][i] ?? 14));
-  lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  lines.views = [{ state: 'frozen', ySplit: 1 }];
+  const lastLine = firstLine + plan.lines.length - 1;
+  for (let c = firstYearCol; c <= totalCol; c++) lines.getColumn(c).numFmt = EURO_FORMAT;
+  // Two totals, each named, so neither reads as the other (the overview counts only money on the basis).
+  const allRow = lines.addRow(['Totaal van alle regels (alle statussen, ook ideeën, afgewezen en onzeker)']);
+  const fundedRow = lines.addRow([`Waarvan financiering zoals op de leespagina (${BASIS_LABEL[basis].toLowerCase()}, zonder onzekere geldbronnen)`]);
+  for (let c = firstYearCol; c <= totalCol; c++) {
+    const i = c - firstYearCol;
+    const all = i < years.length ? plan.lines.reduce((sum, l) => sum + amountIn(l, years[i] ?? 0), 0) : plan.lines.reduce((sum, l) => sum + lineTotal(l), 0);
+    allRow.getCell(c).value = plan.lines.length > 0 ? { formula: `SUM(${colLetter(c)}${firstLine}:${colLetter(c)}${lastLine})`, result: all } : 0;
+    fundedRow.getCell(c).value = i < years.length ? (totals.byYear[i]?.funded ?? 0) : totals.total.funded;
+  }
+  allRow.font = { bold: true };
+  fundedRow.font = { bold: true };
+  lines.columns.forEach((col, i) => (col.width = i === 0 ? 30 : i === 1 ? 34 : i < firstYearCol - 1 ? 14 : i < totalCol ? 14 : 40));
+  lines.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number, column: headers.length } };
+  lines.views = [{ state: 'frozen', ySplit: headerRow.number }];
 
   const buffer = await workbook.xlsx.writeBuffer();
   // Copied into a plain ArrayBuffer: what Response accepts as a body.

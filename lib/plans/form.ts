@@ -17,7 +17,8 @@ import type { Conflict } from '@/lib/revision-history';
  *   plan fields   municipality, title, startYear, endYear, contactNote (ids prefixed "plan-")
  *   needs         need-<category>-<year>
  *   lines         one hidden "line" per row, holding the row's key, in display
- *                 order; the row's fields are line-<key>-<field>
+ *                 order; the row's fields are line-<key>-<field>, its amount in
+ *                 a year line-<key>-amount-<year>
  * A row key is the line id for stored lines and a random "n…" for new ones;
  * it only ties a row's inputs together, the line id travels in line-<key>-id.
  */
@@ -56,8 +57,6 @@ export const LINE_FIELDS = [
   'costCategory',
   'source',
   'customSourceName',
-  'year',
-  'amount',
   'looptijd',
   'status',
   'rejectionReason',
@@ -65,7 +64,10 @@ export const LINE_FIELDS = [
 ] as const;
 export type LineFieldName = (typeof LINE_FIELDS)[number];
 
-export type LineFormValues = { key: string } & Record<LineFieldName, string>;
+export type LineFormValues = { key: string } & Record<LineFieldName, string> & {
+  /** Amounts as typed, keyed by year ("2027"). Blank or missing means 0. */
+  amounts: Record<string, string>;
+};
 
 export type PlanFormValues = Record<PlanFieldName, string> & {
   /** Need amounts as typed, keyed by field name (needFieldName). Blank means "nothing needed". */
@@ -79,10 +81,12 @@ export const FORM_ERROR = '_form';
 export const planFieldId = (field: PlanFieldName) => `plan-${field}`;
 export const needFieldName = (category: string, year: number | string) => `need-${category}-${year}`;
 export const lineFieldName = (key: string, field: LineFieldName) => `line-${key}-${field}`;
+export const lineAmountName = (key: string, year: number | string) => `line-${key}-amount-${year}`;
 /** The id of the element that holds a field's error message (for aria-describedby). */
 export const errorId = (fieldId: string) => `${fieldId}-fout`;
 
 const NEED_NAME = /^need-([a-z0-9]+(?:-[a-z0-9]+)*)-(\d{4})$/;
+const LINE_AMOUNT_NAME = /^line-([A-Za-z0-9_-]{1,64})-amount-(\d{4})$/;
 const ROW_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 function text(form: FormData, name: string): string {
@@ -104,6 +108,13 @@ export function formDataToValues(form: FormData): PlanFormValues {
     keys.push(key);
     if (keys.length >= MAX_FORM_LINES) break;
   }
+  const amountsByKey = new Map<string, Record<string, string>>();
+  for (const [name, value] of form.entries()) {
+    const match = typeof value === 'string' ? LINE_AMOUNT_NAME.exec(name) : null;
+    if (!match || typeof value !== 'string') continue;
+    const [, key = '', year = ''] = match;
+    amountsByKey.set(key, { ...amountsByKey.get(key), [year]: value });
+  }
   const lines = keys.map((key): LineFormValues => {
     const field = (name: LineFieldName) => text(form, lineFieldName(key, name));
     return {
@@ -112,8 +123,7 @@ export function formDataToValues(form: FormData): PlanFormValues {
       costCategory: field('costCategory'),
       source: field('source'),
       customSourceName: field('customSourceName'),
-      year: field('year'),
-      amount: field('amount'),
+      amounts: amountsByKey.get(key) ?? {},
       looptijd: field('looptijd'),
       status: field('status'),
       rejectionReason: field('rejectionReason'),
@@ -148,8 +158,7 @@ export function planToFormValues(plan: PlanState): PlanFormValues {
       costCategory: line.costCategory,
       source: line.sourceSlug ?? (line.customSourceName ? CUSTOM_SOURCE : ''),
       customSourceName: line.customSourceName ?? '',
-      year: String(line.year),
-      amount: formatNumber(line.amount),
+      amounts: Object.fromEntries(line.amounts.map((a) => [String(a.year), formatNumber(a.amount)])),
       looptijd: line.looptijd,
       status: line.status,
       rejectionReason: line.rejectionReason ?? '',
@@ -159,15 +168,14 @@ export function planToFormValues(plan: PlanState): PlanFormValues {
 }
 
 /** A new, empty row (status idee, as the seeded example lines). */
-export function emptyLine(key: string, costCategory: string, year: number | string): LineFormValues {
+export function emptyLine(key: string, costCategory: string): LineFormValues {
   return {
     key,
     id: '',
     costCategory,
     source: '',
     customSourceName: '',
-    year: String(year),
-    amount: '',
+    amounts: {},
     looptijd: 'tijdelijk',
     status: 'idee',
     rejectionReason: '',
@@ -177,11 +185,31 @@ export function emptyLine(key: string, costCategory: string, year: number | stri
 
 /** A row the user added but left untouched: dropped on save instead of refused. */
 export function isBlankLine(line: LineFormValues): boolean {
-  return !line.id && !line.source && !line.customSourceName.trim() && !line.amount.trim() && !line.note.trim() && !line.rejectionReason.trim();
+  return (
+    !line.id &&
+    !line.source &&
+    !line.customSourceName.trim() &&
+    Object.values(line.amounts).every((a) => !a.trim()) &&
+    !line.note.trim() &&
+    !line.rejectionReason.trim()
+  );
 }
 
+/** One line of the save input: text fields as typed, amounts per year. */
+export type LineInputFields = {
+  id: string;
+  costCategory: string;
+  sourceSlug: string;
+  customSourceName: string;
+  amounts: { year: string; amount: string }[];
+  looptijd: string;
+  status: string;
+  rejectionReason: string;
+  note: string;
+};
+
 export type SaveInput = {
-  /** The body for savePlanFormSchema (plus `version`, added by the caller). */
+  /** The body for savePlanSchema (plus `version`, added by the caller). */
   input: {
     municipality: string;
     title: string;
@@ -189,7 +217,7 @@ export type SaveInput = {
     endYear: string;
     contactNote: string;
     needs: { costCategory: string; year: string; amount: string }[];
-    lines: Record<string, string>[];
+    lines: LineInputFields[];
   };
   /** needs[i] came from this field. */
   needFields: string[];
@@ -212,7 +240,7 @@ export function valuesToSaveInput(values: PlanFormValues): SaveInput {
     needFields.push(name);
   }
   const lineKeys: string[] = [];
-  const lines: Record<string, string>[] = [];
+  const lines: SaveInput['input']['lines'] = [];
   for (const line of values.lines) {
     if (isBlankLine(line)) continue;
     lineKeys.push(line.key);
@@ -221,8 +249,10 @@ export function valuesToSaveInput(values: PlanFormValues): SaveInput {
       costCategory: line.costCategory,
       sourceSlug: line.source === CUSTOM_SOURCE ? '' : line.source,
       customSourceName: line.customSourceName,
-      year: line.year,
-      amount: line.amount,
+      // Blank cells are 0: left out, as the API allows.
+      amounts: Object.entries(line.amounts)
+        .filter(([, amount]) => amount.trim() !== '')
+        .map(([year, amount]) => ({ year, amount })),
       looptijd: line.looptijd,
       status: line.status,
       rejectionReason: line.rejectionReason,
@@ -238,8 +268,6 @@ const SCHEMA_LINE_FIELD: Record<string, LineFieldName> = {
   costCategory: 'source',
   sourceSlug: 'source',
   customSourceName: 'customSourceName',
-  year: 'year',
-  amount: 'amount',
   looptijd: 'looptijd',
   status: 'status',
   rejectionReason: 'rejectionReason',
@@ -251,7 +279,7 @@ const SCHEMA_LINE_FIELD: Record<string, LineFieldName> = {
  * errors keyed by the form field that caused them. Anything that belongs to
  * no field lands on FORM_ERROR.
  */
-export function formErrors(errors: Record<string, string>, mapping: Pick<SaveInput, 'needFields' | 'lineKeys'>, values: PlanFormValues): Record<string, string> {
+export function formErrors(errors: Record<string, string>, mapping: Pick<SaveInput, 'needFields' | 'lineKeys' | 'input'>, values: PlanFormValues): Record<string, string> {
   const out: Record<string, string> = {};
   const rows = new Map(values.lines.map((l) => [l.key, l]));
   const put = (field: string, message: string) => {
@@ -271,6 +299,12 @@ export function formErrors(errors: Record<string, string>, mapping: Pick<SaveInp
       continue;
     }
     const key = head === 'lines' && Number.isInteger(i) ? mapping.lineKeys[i] : undefined;
+    if (key && field === 'amounts') {
+      // "lines.3.amounts.1.amount": the input of that year in that row.
+      const year = mapping.input.lines[i]?.amounts[Number(parts[3])]?.year;
+      put(year ? lineAmountName(key, year) : lineAmountName(key, Object.keys(rows.get(key)?.amounts ?? {})[0] ?? ''), message);
+      continue;
+    }
     if (key) {
       const row = rows.get(key);
       const target = SCHEMA_LINE_FIELD[field ?? ''] ?? 'source';
@@ -325,11 +359,12 @@ export function formTotals(values: PlanFormValues, categories: readonly string[]
   }
   for (const line of values.lines) {
     const row = byCategory[line.costCategory];
-    const i = years.indexOf(Number(line.year));
-    const value = amount(line.amount);
-    if (!row || i < 0) continue;
-    if ((FUNDED_STATUSES as readonly string[]).includes(line.status)) row.funded[i] = (row.funded[i] ?? 0) + value;
-    else if (line.status === 'idee') row.ideas[i] = (row.ideas[i] ?? 0) + value;
+    if (!row) continue;
+    years.forEach((year, i) => {
+      const value = amount(line.amounts[String(year)] ?? '');
+      if ((FUNDED_STATUSES as readonly string[]).includes(line.status)) row.funded[i] = (row.funded[i] ?? 0) + value;
+      else if (line.status === 'idee') row.ideas[i] = (row.ideas[i] ?? 0) + value;
+    });
   }
   const total = empty();
   for (const row of Object.values(byCategory)) {

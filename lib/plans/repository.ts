@@ -11,7 +11,8 @@ import { forgetPlan } from './json-cache';
 import { LINE_STATUSES, LOOPTIJDEN, PLAN_LIMITS, fieldErrors, planSchemas, type LineStatus, type Looptijd, type SavePlanData } from './schema';
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newLineIds, newPlanId, secretMatches } from './secret';
 import { parseSnapshot, snapshotState, toSnapshot } from './snapshot';
-import type { LineRow, NeedRow, PlanState, PlanView } from './types';
+import { normalizeAmounts } from './lines';
+import type { LineRow, NeedRow, PlanState, PlanView, YearAmount } from './types';
 
 /**
  * Storage of funding plans (server-only). Every write function validates its
@@ -66,6 +67,19 @@ function asStatus(value: string): LineStatus {
   return found;
 }
 
+const amountsSchema = z.array(z.object({ year: z.number().int(), amount: z.number().int() }));
+
+/** PlanLine.amounts is JSON text: parsed with zod (never cast), so a corrupt row fails loudly. */
+function parseAmounts(json: string): YearAmount[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new Error('PlanLine.amounts is geen geldige JSON');
+  }
+  return normalizeAmounts(amountsSchema.parse(data));
+}
+
 const planInclude = {
   needs: { orderBy: [{ costCategory: 'asc' }, { year: 'asc' }] },
   lines: { orderBy: { position: 'asc' } },
@@ -91,8 +105,7 @@ function toView(row: PlanWithRows): PlanView {
         costCategory: l.costCategory,
         sourceSlug: l.sourceSlug,
         customSourceName: l.customSourceName,
-        year: l.year,
-        amount: l.amount,
+        amounts: parseAmounts(l.amounts),
         looptijd: asLooptijd(l.looptijd),
         status: asStatus(l.status),
         rejectionReason: l.rejectionReason,
@@ -107,15 +120,15 @@ function toView(row: PlanWithRows): PlanView {
 // ---------------------------------------------------------------------------
 
 /**
- * Seed lines from a worked example's funding mix: one line per mix entry, in
- * the plan's first year, amount 0, status idee. We never invent amounts: the
- * examples name sources, not sums for another municipality's plan.
+ * Seed lines from a worked example's funding mix: one line per mix entry,
+ * without amounts, status idee. We never invent amounts: the examples name
+ * sources, not sums for another municipality's plan.
  * Category: the first of the source's cost categories (catalogue order).
  * Looptijd: the source's own when it has only one; otherwise the mix entry's
  * financieringsvorm (voorfinanciering → tijdelijk, borging → structureel);
  * otherwise tijdelijk.
  */
-export function seedLinesFromExample(content: PlanContent, exampleSlug: string, year: number): Omit<LineRow, 'id'>[] {
+export function seedLinesFromExample(content: PlanContent, exampleSlug: string): Omit<LineRow, 'id'>[] {
   const index = indexPlanContent(content);
   const example = index.examples.get(exampleSlug);
   if (!example) return [];
@@ -135,8 +148,7 @@ export function seedLinesFromExample(content: PlanContent, exampleSlug: string, 
         costCategory,
         sourceSlug: source.slug,
         customSourceName: null,
-        year,
-        amount: 0,
+        amounts: [],
         looptijd,
         status: 'idee' as const,
         rejectionReason: null,
@@ -156,7 +168,7 @@ export async function createPlan(input: unknown, options: Options = {}): Promise
   const id = newPlanId();
   const editSecret = newEditSecret();
   const now = new Date();
-  const lines: LineRow[] = (voorbeeld ? seedLinesFromExample(content, voorbeeld, fields.startYear) : []).map((line) => ({
+  const lines: LineRow[] = (voorbeeld ? seedLinesFromExample(content, voorbeeld) : []).map((line) => ({
     ...line,
     id: newLineId(),
   }));
@@ -169,7 +181,7 @@ export async function createPlan(input: unknown, options: Options = {}): Promise
       version: 1,
       createdAt: now,
       updatedAt: now,
-      lines: { createMany: { data: lines.map((line, position) => ({ ...line, position })) } },
+      lines: { createMany: { data: lines.map(({ amounts, ...line }, position) => ({ ...line, amounts: JSON.stringify(amounts), position })) } },
       revisions: { create: { version: 1, snapshot: JSON.stringify(toSnapshot(state, now)), createdAt: now } },
     },
     include: planInclude,
@@ -284,8 +296,8 @@ const SQL = {
   deleteNeeds: 'DELETE FROM "PlanNeed" WHERE "planId" = ?',
   deleteLines: 'DELETE FROM "PlanLine" WHERE "planId" = ?',
   need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
-  line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "year", "amount",
-      "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "amounts",
+      "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
 /** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
@@ -313,6 +325,7 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
   const lines: LineRow[] = data.lines.map(({ id, ...line }) => ({ ...line, id: id ?? fresh.pop() ?? newLineId() }));
   // Serialised before the transaction: nothing slow happens while it holds the lock.
   const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines }, now));
+  const amountsJson = lines.map((l) => JSON.stringify(l.amounts));
 
   try {
     await writeTransaction(() => {
@@ -338,7 +351,7 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
       for (const n of needs) need.run(auth.id, n.costCategory, n.year, n.amount);
       const line = statement(SQL.line);
       lines.forEach((l, position) =>
-        line.run(l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, l.year, l.amount, l.looptijd, l.status, l.rejectionReason, l.note, position),
+        line.run(l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, amountsJson[position], l.looptijd, l.status, l.rejectionReason, l.note, position),
       );
     });
   } catch (error) {

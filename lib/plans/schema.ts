@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatEuro, parseEuro } from '@/lib/money';
 import { indexPlanContent, type PlanContent, type PlanContentIndex } from './content';
+import { normalizeAmounts } from './lines';
 
 /**
  * The zod schemas for funding plans: one per form / request body, shared by
@@ -13,10 +14,21 @@ import { indexPlanContent, type PlanContent, type PlanContentIndex } from './con
  * for saves, the plan's year range are passed in, so client components may use
  * the same schemas.
  *
- * Objects strip unknown keys rather than refusing them: a form posts extra
- * fields (buttons, Next's action ids) and the JSON API ignores e.g. `version`
- * in the body (the version travels in If-Match).
+ * The create schema strips unknown keys (the create form posts buttons and
+ * Next's action ids). The save body, its needs and its lines are strict: an
+ * unknown field is refused with a message naming it, because a misspelt key
+ * must not silently empty a plan (`{"plan": 1e308, "needs": [], "lines": []}`
+ * used to be accepted). The form's save schema adds `version` (the JSON API
+ * sends it in If-Match instead, and `version` in a body is ignored).
  */
+
+/** zod's error for an object: unknown keys named in Dutch, anything else `message`. */
+function objectError(message: string) {
+  return (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? `Onbekend veld: ${issue.keys.map((k) => `“${k}”`).join(', ')}. Laat het weg of controleer de spelling.`
+      : message;
+}
 
 export const LINE_STATUSES = ['idee', 'aangevraagd', 'toegezegd', 'afgewezen'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
@@ -230,17 +242,25 @@ function buildSchemas(content: PlanContent) {
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     }, always);
 
-  const needSchema = z.object(
+  const needSchema = z.strictObject(
     {
       costCategory,
       year: yearField(),
       amount: field((v) => readAmount(v, true)),
     },
-    { error: 'Ongeldige behoefte.' },
+    { error: objectError('Ongeldige behoefte.') },
+  );
+
+  const yearAmountSchema = z.strictObject(
+    {
+      year: yearField(),
+      amount: field((v) => readAmount(v, true)),
+    },
+    { error: objectError('Geef een bedrag per jaar als {year, amount}.') },
   );
 
   const lineSchema = z
-    .object(
+    .strictObject(
       {
         /** The id of an existing line of this plan, to keep its identity in revisions; omit for new lines. */
         id: field((v): Parsed<string | null> => {
@@ -258,14 +278,20 @@ function buildSchemas(content: PlanContent) {
           };
         }),
         customSourceName: optionalText(PLAN_LIMITS.customSourceName),
-        year: yearField(),
-        amount: field((v) => readAmount(v)),
+        /** An amount per year; a year left out is 0. */
+        amounts: z
+          .array(yearAmountSchema, { error: 'Geef de bedragen mee als lijst per jaar (amounts).' })
+          .max(PLAN_LIMITS.maxYears + 1, `Geef hoogstens ${PLAN_LIMITS.maxYears} jaren mee.`)
+          .optional(),
+        /** The shape before amounts per year (one year, one amount per line), accepted for one release. */
+        year: yearField().optional(),
+        amount: field((v) => readAmount(v)).optional(),
         looptijd: oneOf(LOOPTIJDEN, 'Kies tijdelijk of structureel.'),
         status: oneOf(LINE_STATUSES, 'Kies een status: idee, aangevraagd, toegezegd of afgewezen.'),
         rejectionReason: optionalText(PLAN_LIMITS.rejectionReason, true),
         note: optionalText(PLAN_LIMITS.note, true),
       },
-      { error: 'Ongeldige financieringsregel.' },
+      { error: objectError('Ongeldige financieringsregel.') },
     )
     .superRefine((line, ctx) => {
       const slug = typeof line.sourceSlug === 'string' ? line.sourceSlug : null;
@@ -296,7 +322,24 @@ function buildSchemas(content: PlanContent) {
       if (line.status === 'afgewezen' && line.rejectionReason === null) {
         ctx.addIssue({ code: 'custom', path: ['rejectionReason'], message: 'Geef aan waarom de aanvraag is afgewezen.' });
       }
-    }, always);
+      const legacy = line.year !== undefined || line.amount !== undefined;
+      if (legacy && line.amounts !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['amounts'], message: 'Geef bedragen per jaar (amounts) óf één jaar met één bedrag (year en amount), niet allebei.' });
+      } else if (legacy && (line.year === undefined || line.amount === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [line.year === undefined ? 'year' : 'amount'], message: line.year === undefined ? 'Vul een jaar in.' : 'Vul een bedrag in.' });
+      }
+      const seenYears = new Set<number>();
+      (Array.isArray(line.amounts) ? line.amounts : []).forEach((a, j) => {
+        if (!a || typeof a.year !== 'number') return;
+        if (seenYears.has(a.year)) ctx.addIssue({ code: 'custom', path: ['amounts', j, 'year'], message: 'Dit jaar staat twee keer in deze regel.' });
+        seenYears.add(a.year);
+      });
+    }, always)
+    // One shape for the rest of the app: amounts per year, canonical (ascending, no zeros).
+    .transform(({ year, amount, amounts, ...line }) => ({
+      ...line,
+      amounts: normalizeAmounts(amounts ?? (year !== undefined && amount !== undefined ? [{ year, amount }] : [])),
+    }));
 
   /**
    * The body of a save. needs and lines replace the plan's; the plan fields
@@ -306,8 +349,10 @@ function buildSchemas(content: PlanContent) {
    */
   function buildSaveSchema(plan: { startYear: number; endYear: number }) {
     return z
-      .object(
+      .strictObject(
         {
+          /** The version the form was loaded at (Server Actions); the JSON API ignores it (If-Match decides). */
+          version: versionField.optional(),
           municipality: requiredText(PLAN_LIMITS.municipality, 'Vul de naam van de gemeente of regio in.').optional(),
           title: requiredText(PLAN_LIMITS.title, 'Geef het plan een titel.').optional(),
           startYear: yearField('Vul het eerste jaar van het plan in.').optional(),
@@ -320,7 +365,7 @@ function buildSchemas(content: PlanContent) {
             .array(lineSchema, { error: 'Geef de financieringsregels mee als lijst (lines).' })
             .max(PLAN_LIMITS.maxLines, `Een plan kan hoogstens ${PLAN_LIMITS.maxLines} financieringsregels hebben.`),
         },
-        { error: 'Stuur het plan als object met needs en lines.' },
+        { error: objectError('Stuur het plan als object met needs en lines.') },
       )
       .superRefine((data, ctx) => {
         const start = data.startYear === undefined ? plan.startYear : data.startYear;
@@ -355,9 +400,14 @@ function buildSchemas(content: PlanContent) {
         const seenIds = new Set<string>();
         (Array.isArray(data.lines) ? data.lines : []).forEach((line, i) => {
           if (!line || typeof line !== 'object') return;
-          if (outside(line.year)) {
-            ctx.addIssue({ code: 'custom', path: ['lines', i, 'year'], message: rangeMessage(start, end) });
-          }
+          // A year outside the plan may only carry 0 (then it is dropped), so changing the plan's
+          // years never loses money silently: the user empties that year first.
+          (Array.isArray(line.amounts) ? line.amounts : []).forEach((a) => {
+            if (a && outside(a.year) && a.amount !== 0) {
+              const j = Array.isArray(line.amounts) ? line.amounts.indexOf(a) : 0;
+              ctx.addIssue({ code: 'custom', path: ['lines', i, 'amounts', j, 'amount'], message: `${a.year} valt buiten de looptijd van het plan (${start}–${end}); maak dit bedrag eerst leeg.` });
+            }
+          });
           if (typeof line.id === 'string') {
             if (seenIds.has(line.id)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'id'], message: 'Deze regel komt twee keer voor.' });
             seenIds.add(line.id);
@@ -366,7 +416,13 @@ function buildSchemas(content: PlanContent) {
       }, always);
   }
 
+  const versionField = field((v): Parsed<number> => {
+    const n = readInteger(v);
+    return n !== undefined && n >= 1 ? { ok: true, value: n } : { ok: false, message: 'Ongeldige versie van het plan; laad de pagina opnieuw.' };
+  });
+
   const saveSchemas = new Map<string, ReturnType<typeof buildSaveSchema>>();
+  /** The body of a save, from the JSON API or the edit form (which also sends `version`). */
   function savePlanSchema(plan: { startYear: number; endYear: number }) {
     const key = `${plan.startYear}-${plan.endYear}`;
     let schema = saveSchemas.get(key);
@@ -377,19 +433,7 @@ function buildSchemas(content: PlanContent) {
     return schema;
   }
 
-  /** The same as savePlanSchema plus `version` (the version the form was loaded at), for Server Actions. */
-  function savePlanFormSchema(plan: { startYear: number; endYear: number }) {
-    return savePlanSchema(plan).and(
-      z.object({
-        version: field((v): Parsed<number> => {
-          const n = readInteger(v);
-          return n !== undefined && n >= 1 ? { ok: true, value: n } : { ok: false, message: 'Ongeldige versie van het plan; laad de pagina opnieuw.' };
-        }),
-      }),
-    );
-  }
-
-  return { createPlanSchema, savePlanSchema, savePlanFormSchema, needSchema, lineSchema };
+  return { createPlanSchema, savePlanSchema, needSchema, lineSchema };
 }
 
 export type PlanSchemas = ReturnType<typeof buildSchemas>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { LINE_STATUSES, LOOPTIJDEN } from './schema';
+import { mergeYearLines, normalizeAmounts } from './lines';
 import type { PlanState } from './types';
 
 /**
  * A revision's snapshot: the complete PlanState as JSON text in
- * PlanRevision.snapshot. `format` lets a later change read old snapshots.
+ * PlanRevision.snapshot. `format` lets a later change read old snapshots:
+ * format 1 (before amounts per year) is read and converted, never written.
  * Stored JSON is parsed with zod like any other input (no casts), because the
  * column could be edited by hand or written by an older version of the app.
  */
@@ -12,32 +14,42 @@ import type { PlanState } from './types';
 const text = z.string();
 const int = z.number().int();
 
+const planFields = z.object({
+  municipality: text,
+  title: text,
+  startYear: int,
+  endYear: int,
+  contactNote: text.nullable(),
+});
+const needs = z.array(z.object({ costCategory: text, year: int, amount: int }));
+const lineFields = {
+  id: text,
+  costCategory: text,
+  sourceSlug: text.nullable(),
+  customSourceName: text.nullable(),
+  looptijd: z.enum(LOOPTIJDEN),
+  status: z.enum(LINE_STATUSES),
+  rejectionReason: text.nullable(),
+  note: text.nullable(),
+};
+
+/** Format 2 (issue 9): lines with an amount per year. */
 export const snapshotSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   /** When this state was saved (the plan's updatedAt at the time), ISO 8601. */
   savedAt: z.string(),
-  plan: z.object({
-    municipality: text,
-    title: text,
-    startYear: int,
-    endYear: int,
-    contactNote: text.nullable(),
-  }),
-  needs: z.array(z.object({ costCategory: text, year: int, amount: int })),
-  lines: z.array(
-    z.object({
-      id: text,
-      costCategory: text,
-      sourceSlug: text.nullable(),
-      customSourceName: text.nullable(),
-      year: int,
-      amount: int,
-      looptijd: z.enum(LOOPTIJDEN),
-      status: z.enum(LINE_STATUSES),
-      rejectionReason: text.nullable(),
-      note: text.nullable(),
-    }),
-  ),
+  plan: planFields,
+  needs,
+  lines: z.array(z.object({ ...lineFields, amounts: z.array(z.object({ year: int, amount: int })) })),
+});
+
+/** Format 1: one year and one amount per line. Read (merged with mergeYearLines), never written. */
+const snapshotV1Schema = z.object({
+  format: z.literal(1),
+  savedAt: z.string(),
+  plan: planFields,
+  needs,
+  lines: z.array(z.object({ ...lineFields, year: int, amount: int })),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
@@ -45,17 +57,16 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export function toSnapshot(state: PlanState, savedAt: Date): Snapshot {
   const { municipality, title, startYear, endYear, contactNote, needs, lines } = state;
   return {
-    format: 1,
+    format: 2,
     savedAt: savedAt.toISOString(),
     plan: { municipality, title, startYear, endYear, contactNote },
     needs: needs.map(({ costCategory, year, amount }) => ({ costCategory, year, amount })),
-    lines: lines.map(({ id, costCategory, sourceSlug, customSourceName, year, amount, looptijd, status, rejectionReason, note }) => ({
+    lines: lines.map(({ id, costCategory, sourceSlug, customSourceName, amounts, looptijd, status, rejectionReason, note }) => ({
       id,
       costCategory,
       sourceSlug,
       customSourceName,
-      year,
-      amount,
+      amounts: amounts.map(({ year, amount }) => ({ year, amount })),
       looptijd,
       status,
       rejectionReason,
@@ -65,10 +76,10 @@ export function toSnapshot(state: PlanState, savedAt: Date): Snapshot {
 }
 
 export function snapshotState(snapshot: Snapshot): PlanState {
-  return { ...snapshot.plan, needs: snapshot.needs, lines: snapshot.lines };
+  return { ...snapshot.plan, needs: snapshot.needs, lines: snapshot.lines.map((l) => ({ ...l, amounts: normalizeAmounts(l.amounts) })) };
 }
 
-/** Parses stored snapshot text; null when it is not a snapshot this version understands. */
+/** Parses stored snapshot text (either format); null when it is not a snapshot this version understands. */
 export function parseSnapshot(json: string): Snapshot | null {
   let data: unknown;
   try {
@@ -77,5 +88,8 @@ export function parseSnapshot(json: string): Snapshot | null {
     return null;
   }
   const parsed = snapshotSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return parsed.data;
+  const v1 = snapshotV1Schema.safeParse(data);
+  if (!v1.success) return null;
+  return { ...v1.data, format: 2, lines: mergeYearLines(v1.data.lines) };
 }

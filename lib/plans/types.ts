@@ -8,6 +8,9 @@ import type { LineStatus, Looptijd } from './schema';
 
 export type NeedRow = { costCategory: string; year: number; amount: number };
 
+/** An amount in one year. Lists of these are ascending by year, one entry per year, never 0 (a missing year is 0). */
+export type YearAmount = { year: number; amount: number };
+
 export type LineRow = {
   id: string;
   costCategory: string;
@@ -15,8 +18,8 @@ export type LineRow = {
   sourceSlug: string | null;
   /** A source the catalogue lacks, as the user typed it; null for catalogue sources. */
   customSourceName: string | null;
-  year: number;
-  amount: number;
+  /** Money per year (lib/plans/lines.ts normalises: ascending, no zeros). A line without amounts is a row still to fill. */
+  amounts: YearAmount[];
   looptijd: Looptijd;
   status: LineStatus;
   rejectionReason: string | null;

@@ -1,5 +1,6 @@
 import { isoToday } from '@/lib/content/days';
 import { validityInYear, yearWarning, type ValidityDates } from '@/lib/content/validity';
+import type { YearAmount } from './types';
 
 /**
  * Funding plan lines that count on a source in a year when, by the content's
@@ -13,7 +14,7 @@ import { validityInYear, yearWarning, type ValidityDates } from '@/lib/content/v
  * marks them as an own source).
  */
 
-type WarnLine = { id?: string; sourceSlug: string | null; year: number };
+type WarnLine = { id?: string; sourceSlug: string | null; amounts: readonly YearAmount[] };
 
 export type PlanWarning = {
   /** The line's id where it has one (stored lines), else its position in the list. */
@@ -55,12 +56,12 @@ export function sourceYearWarning(content: SourcesContent, sourceSlug: string | 
   return yearWarning(source.naam, source.geldigheid, year, successor, today);
 }
 
-/** One warning per line whose source is ended or uncertain in the line's year, in line order. */
+/** One warning per line and year with money in which its source has ended or is uncertain, in line and year order. */
 export function planWarnings(lines: readonly WarnLine[], content: SourcesContent, today: string = isoToday()): PlanWarning[] {
-  return lines.flatMap((line, lineIndex) => {
-    const message = sourceYearWarning(content, line.sourceSlug, line.year, today);
-    return message && line.sourceSlug
-      ? [{ lineId: line.id ?? null, lineIndex, year: line.year, sourceSlug: line.sourceSlug, message }]
-      : [];
-  });
+  return lines.flatMap((line, lineIndex) =>
+    line.amounts.flatMap(({ year, amount }) => {
+      const message = amount > 0 ? sourceYearWarning(content, line.sourceSlug, year, today) : null;
+      return message && line.sourceSlug ? [{ lineId: line.id ?? null, lineIndex, year, sourceSlug: line.sourceSlug, message }] : [];
+    }),
+  );
 }

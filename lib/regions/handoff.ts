@@ -1,7 +1,8 @@
 import 'server-only';
 import { authorizePlan, getPlan, saveAuthorizedPlan } from '@/lib/plans/repository';
 import { LOOPTIJDEN, type LineStatus, type Looptijd } from '@/lib/plans/schema';
-import type { LineRow } from '@/lib/plans/types';
+import { normalizeAmounts } from '@/lib/plans/lines';
+import type { LineRow, YearAmount } from '@/lib/plans/types';
 import { computeSplit } from './calculate';
 import { getRegionContent, regionNames } from './content-server';
 import { authorizeRegion, getRegion, recordHandoff } from './repository';
@@ -17,13 +18,13 @@ import { parsePlanEditLink } from './urls';
  * - The lines go through the municipal plan's own save path
  *   (saveAuthorizedPlan: validation, version check, new revision), so nothing
  *   is silently overwritten: a save made in between refuses the hand-off.
- * - One line per cost category and year with a share > 0 (shares differ per
- *   year: a one-off cost is in its own year only), source
+ * - One line per cost category, with the share of each year > 0 as that
+ *   year's amount (a one-off cost is in its own year only), source
  *   'regionaal-budget', status 'idee' (the split is the coordinator's
  *   calculation; the municipality marks it 'toegezegd' once its council has
  *   committed), looptijd as chosen (default structureel: the examples say
  *   regional costs must be "structureel geborgd").
- * - Line ids are "regio-<regionId>-<category>-<year>": handing off again
+ * - Line ids are "regio-<regionId>-<category>": handing off again
  *   replaces the earlier lines from this region instead of adding duplicates,
  *   also when the share has become zero (the old lines are then removed).
  *   Years outside the municipal plan's range are skipped and reported.
@@ -87,25 +88,24 @@ export async function handOff(input: HandoffInput): Promise<HandoffResult> {
   const skippedYears = (share?.years ?? []).filter((y) => !inPlan(y.year) && y.total > 0).map((y) => y.year);
 
   const note = `Aandeel van ${member.name} in het regionale plan “${region.name}” (versie ${region.version}).`.slice(0, 1000);
-  const newLines: LineRow[] = [];
-  for (const { year, byCategory } of share?.years ?? []) {
+  const byCategory = new Map<string, YearAmount[]>();
+  for (const { year, byCategory: shares } of share?.years ?? []) {
     if (!inPlan(year)) continue;
-    for (const [costCategory, amount] of byCategory) {
-      if (amount <= 0) continue;
-      newLines.push({
-        id: `${prefix}${costCategory}-${year}`,
-        costCategory,
-        sourceSlug: HANDOFF_SOURCE,
-        customSourceName: null,
-        year,
-        amount,
-        looptijd,
-        status: HANDOFF_STATUS,
-        rejectionReason: null,
-        note,
-      });
+    for (const [costCategory, amount] of shares) {
+      if (amount > 0) byCategory.set(costCategory, [...(byCategory.get(costCategory) ?? []), { year, amount }]);
     }
   }
+  const newLines: LineRow[] = [...byCategory].map(([costCategory, amounts]) => ({
+    id: `${prefix}${costCategory}`,
+    costCategory,
+    sourceSlug: HANDOFF_SOURCE,
+    customSourceName: null,
+    amounts: normalizeAmounts(amounts),
+    looptijd,
+    status: HANDOFF_STATUS,
+    rejectionReason: null,
+    note,
+  }));
   // Nothing to write and nothing written before: say so. With earlier lines
   // from this region, the hand-off still saves: the share is now zero in the
   // plan's years, and the plan must not keep showing the old amounts.

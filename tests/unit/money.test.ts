@@ -19,36 +19,30 @@ describe('formatEuro / formatNumber / formatPercent', () => {
 describe('parseEuro', () => {
   it.each([
     ['1.234', 1234],
-    ['€ 1.234,50', 1235],
-    ['€ 1.234,49', 1234],
     ['12.500', 12500],
     ['1234', 1234],
     [' € 12.500,- ', 12500],
     ['12.500,–', 12500],
     ['-500', -500],
     ['€ -1.234', -1234],
-    ['- € 1.234,50', -1235],
     ['€1.234', 1234],
     ['1 234', 1234],
     [`€${NBSP}12.500`, 12500],
-    ['1.234.567,8', 1234568],
-    ['0,49', 0],
-    ['0,5', 1],
-    ['-0,4', 0],
-    ['12.5', 13],
-    ['1234.49', 1234],
     ['EUR 50', 50],
     ["50 euro's", 50],
     ['+75', 75],
     ['007', 7],
+    ['1.234,00', 1234],
+    ['1,2 mln', 1_200_000],
+    ['3 miljoen', 3_000_000],
+    ['€ 1,25 mln', 1_250_000],
+    ['0,000001 mln', 1],
   ])('reads %j as %d', (input, expected) => {
     expect(parseEuro(input)).toEqual({ ok: true, value: expected });
   });
 
-  it('rounds cents half away from zero', () => {
-    expect(parseEuro('2,50')).toEqual({ ok: true, value: 3 });
-    expect(parseEuro('-2,50')).toEqual({ ok: true, value: -3 });
-    expect(parseEuro('-2,49')).toEqual({ ok: true, value: -2 });
+  it.each(['€ 1.234,50', '2,50', '-2,49', '1.234.567,8', '0,5', '12.5', '1234.49'])('refuses cents in %j instead of rounding them', (input) => {
+    expect(parseEuro(input)).toEqual({ ok: false, message: PARSE_EURO_MESSAGES.cents });
   });
 
   it.each([
@@ -88,11 +82,11 @@ describe('parseEuro', () => {
     );
   });
 
-  it('reads euros with cents as the rounded whole amount', () => {
+  it('reads ",00" as whole euros and refuses any other cents', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 0, max: 99 }), (euros, cents) => {
         const text = `€ ${formatNumber(euros)},${String(cents).padStart(2, '0')}`;
-        expect(parseEuro(text)).toEqual({ ok: true, value: euros + (cents >= 50 ? 1 : 0) });
+        expect(parseEuro(text)).toEqual(cents === 0 ? { ok: true, value: euros } : { ok: false, message: PARSE_EURO_MESSAGES.cents });
       }),
     );
   });

@@ -19,10 +19,12 @@ import { testPlanContent as content } from './support/plan-content';
  * 7 proceskosten 2025 eigen bron "Lokaal fonds"         tijdelijk   toegezegd    5.000
  * 8 interventies 2027 gezamenlijk (zorgverz., zvw+wmo)  structureel aangevraagd 10.000
  */
-const line = (l: Partial<CalcLine> & Pick<CalcLine, 'costCategory' | 'year' | 'amount' | 'looptijd' | 'status'>): CalcLine => ({
+/** A line with money in one year (the hand-checked tables below are per year). */
+const line = ({ year, amount, ...l }: Partial<CalcLine> & Pick<CalcLine, 'costCategory' | 'looptijd' | 'status'> & { year: number; amount: number }): CalcLine => ({
   sourceSlug: null,
   customSourceName: null,
   ...l,
+  amounts: [{ year, amount }],
 });
 
 const plan: CalcPlan = {

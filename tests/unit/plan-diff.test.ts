@@ -8,8 +8,7 @@ const line: LineRow = {
   costCategory: 'interventies',
   sourceSlug: 'spuk',
   customSourceName: null,
-  year: 2025,
-  amount: 1000,
+  amounts: [{ year: 2025, amount: 1000 }],
   looptijd: 'tijdelijk',
   status: 'aangevraagd',
   rejectionReason: null,
@@ -25,7 +24,7 @@ const before: PlanState = {
     { costCategory: 'interventies', year: 2025, amount: 5000 },
     { costCategory: 'interventies', year: 2026, amount: 7000 },
   ],
-  lines: [line, { ...line, id: 'b', sourceSlug: null, customSourceName: 'Eigen', amount: 10 }],
+  lines: [line, { ...line, id: 'b', sourceSlug: null, customSourceName: 'Eigen', amounts: [{ year: 2025, amount: 10 }] }],
 };
 
 describe('diffStates / describeChange', () => {
@@ -38,16 +37,19 @@ describe('diffStates / describeChange', () => {
       ...before,
       title: 'Plan 2025–2026',
       needs: [{ costCategory: 'interventies', year: 2025, amount: 6000 }],
-      lines: [{ ...line, amount: 1500, status: 'toegezegd' }, { ...line, id: 'c', year: 2026 }],
+      lines: [
+        { ...line, amounts: [{ year: 2025, amount: 1500 }, { year: 2026, amount: 200 }], status: 'toegezegd' },
+        { ...line, id: 'c', amounts: [{ year: 2026, amount: 1000 }] },
+      ],
     };
     const changes = diffStates(before, after);
     expect(changes.map((c) => describeChange(c, testPlanContent))).toEqual([
       'Titel: ‘Plan’ → ‘Plan 2025–2026’',
       'Behoefte interventies 2025: €\u00A05.000 → €\u00A06.000',
       'Behoefte interventies 2026: €\u00A07.000 → €\u00A00',
-      'Regel gewijzigd: Specifieke uitkering (interventies, 2025): bedrag €\u00A01.000 → €\u00A01.500; status aangevraagd → toegezegd',
-      'Regel toegevoegd: Specifieke uitkering (interventies, 2026), €\u00A01.000, aangevraagd',
-      'Regel verwijderd: Eigen (interventies, 2025), €\u00A010',
+      'Regel gewijzigd: Specifieke uitkering (interventies): bedragen 2025: €\u00A01.000 → €\u00A01.500, 2026: €\u00A00 → €\u00A0200; status aangevraagd → toegezegd',
+      'Regel toegevoegd: Specifieke uitkering (interventies), €\u00A01.000 (2026), aangevraagd',
+      'Regel verwijderd: Eigen (interventies), €\u00A010 (2025)',
     ]);
   });
 });

@@ -48,7 +48,7 @@ describe('formDataToObject', () => {
     })) {
       form.append(k, v);
     }
-    const schema = planSchemas(testPlanContent).savePlanFormSchema({ startYear: 2025, endYear: 2028 });
+    const schema = planSchemas(testPlanContent).savePlanSchema({ startYear: 2025, endYear: 2028 });
     const result = schema.safeParse(formDataToObject(form));
     expect(result.success).toBe(false);
     if (result.success) return;
@@ -61,6 +61,8 @@ describe('formDataToObject', () => {
     const ok = schema.parse(formDataToObject(form));
     expect(ok.version).toBe(1);
     expect(ok.needs).toEqual([{ costCategory: 'interventies', year: 2025, amount: 0 }]);
-    expect(ok.lines.map((l) => l.amount)).toEqual([12500, 1234]);
+    // The one-year shape of a form (or an old client) arrives as amounts per year.
+    expect(ok.lines.map((l) => l.amounts.map((a) => a.amount))).toEqual([[12500], [1234]]);
+    expect(ok.lines[1]?.amounts).toEqual([{ year: 2027, amount: 1234 }]);
   });
 });

@@ -11,6 +11,7 @@ import {
   formTotals,
   formYears,
   isBlankLine,
+  lineAmountName,
   lineFieldName,
   needFieldName,
   planToFormValues,
@@ -32,21 +33,21 @@ function form(entries: [string, string][]): FormData {
   return data;
 }
 
-function line(key: string, fields: Partial<Record<string, string>>): [string, string][] {
+/** A posted row; `amount` goes to the input of `year` (default 2026), as the grid's one input per year. */
+function line(key: string, { year = '2026', amount, ...fields }: Partial<Record<string, string>>): [string, string][] {
   const base: Record<string, string> = {
     id: '',
     costCategory: 'interventies',
     source: '',
     customSourceName: '',
-    year: '2026',
-    amount: '',
     looptijd: 'tijdelijk',
     status: 'idee',
     rejectionReason: '',
     note: '',
     ...fields,
   };
-  return [['line', key], ...Object.entries(base).map(([f, v]): [string, string] => [`line-${key}-${f}`, v])];
+  const amounts: [string, string][] = amount === undefined ? [] : [[lineAmountName(key, year), amount]];
+  return [['line', key], ...Object.entries(base).map(([f, v]): [string, string] => [`line-${key}-${f}`, v]), ...amounts];
 }
 
 const plan: [string, string][] = [
@@ -76,7 +77,7 @@ describe('formDataToValues', () => {
     expect(values.municipality).toBe('Utrecht');
     expect(values.needs).toEqual({ 'need-interventies-2026': '€ 12.500', 'need-voorinvesteringen-2027': '' });
     expect(values.lines.map((l) => l.key)).toEqual(['b', 'a']);
-    expect(values.lines[0]).toMatchObject({ source: 'spuk', amount: '1.234', costCategory: 'interventies' });
+    expect(values.lines[0]).toMatchObject({ source: 'spuk', amounts: { '2026': '1.234' }, costCategory: 'interventies' });
   });
 
   it('ignores bad or repeated row keys and files', () => {
@@ -94,21 +95,21 @@ describe('valuesToSaveInput with the shared save schema', () => {
         [needFieldName('interventies', 2026), '€ 12.500'],
         [needFieldName('interventies', 2027), ' '],
         ...line('n1', { source: 'spuk', amount: '1.234', status: 'toegezegd' }),
-        ...line('n2', { source: CUSTOM_SOURCE, customSourceName: 'Eigen fonds', amount: '€ 2.000,50', looptijd: 'structureel' }),
+        ...line('n2', { source: CUSTOM_SOURCE, customSourceName: 'Eigen fonds', amount: '€ 2.001,-', looptijd: 'structureel', year: '2027' }),
         ...line('n3', {}), // added but left empty: dropped
       ]),
     );
     const { input, needFields, lineKeys } = valuesToSaveInput(values);
     expect(needFields).toEqual(['need-interventies-2026']);
     expect(lineKeys).toEqual(['n1', 'n2']);
-    const parsed = schemas.savePlanFormSchema(range).safeParse({ ...input, version: '3' });
+    const parsed = schemas.savePlanSchema(range).safeParse({ ...input, version: '3' });
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
     expect(parsed.data.version).toBe(3);
     expect(parsed.data.needs).toEqual([{ costCategory: 'interventies', year: 2026, amount: 12500 }]);
-    expect(parsed.data.lines.map((l) => [l.sourceSlug, l.customSourceName, l.amount])).toEqual([
-      ['spuk', null, 1234],
-      [null, 'Eigen fonds', 2001],
+    expect(parsed.data.lines.map((l) => [l.sourceSlug, l.customSourceName, l.amounts])).toEqual([
+      ['spuk', null, [{ year: 2026, amount: 1234 }]],
+      [null, 'Eigen fonds', [{ year: 2027, amount: 2001 }]],
     ]);
   });
 
@@ -121,20 +122,22 @@ describe('valuesToSaveInput with the shared save schema', () => {
         ...line('r2', { source: CUSTOM_SOURCE, amount: '5' }),
         ...line('r3', { source: 'basisverzekering', amount: '10', status: 'afgewezen', looptijd: 'structureel' }),
         ...line('r4', { source: 'spuk', amount: '10', year: '2031' }),
+        ...line('r5', { source: 'spuk', amount: '10,50' }),
       ]),
     );
     const mapping = valuesToSaveInput(values);
-    const parsed = schemas.savePlanFormSchema(range).safeParse({ ...mapping.input, version: 'x' });
+    const parsed = schemas.savePlanSchema(range).safeParse({ ...mapping.input, version: 'x' });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     const errors = formErrors(fieldErrors(parsed.error), mapping, values);
     expect(errors).toMatchObject({
       'plan-title': 'Geef het plan een titel.',
       'need-interventies-2026': expect.stringContaining('Vul een bedrag'),
-      [lineFieldName('r1', 'amount')]: expect.stringContaining('punt voor duizendtallen'),
+      [lineAmountName('r1', '2026')]: expect.stringContaining('punt voor duizendtallen'),
       [lineFieldName('r2', 'customSourceName')]: 'Vul de naam van de andere financieringsbron in.',
       [lineFieldName('r3', 'rejectionReason')]: 'Geef aan waarom de aanvraag is afgewezen.',
-      [lineFieldName('r4', 'year')]: expect.stringContaining('2026–2027'),
+      [lineAmountName('r4', '2031')]: expect.stringContaining('2026–2027'),
+      [lineAmountName('r5', '2026')]: expect.stringContaining('zonder centen'),
       [FORM_ERROR]: expect.stringContaining('versie'),
     });
   });
@@ -150,13 +153,14 @@ describe('planToFormValues', () => {
       contactNote: null,
       needs: [{ costCategory: 'proceskosten', year: 2027, amount: 1234567 }],
       lines: [
-        { id: 'l1', costCategory: 'interventies', sourceSlug: 'spuk', customSourceName: null, year: 2026, amount: 12500, looptijd: 'tijdelijk', status: 'aangevraagd', rejectionReason: null, note: 'n' },
-        { id: 'l2', costCategory: 'interventies', sourceSlug: null, customSourceName: 'Eigen', year: 2027, amount: 0, looptijd: 'structureel', status: 'idee', rejectionReason: null, note: null },
+        { id: 'l1', costCategory: 'interventies', sourceSlug: 'spuk', customSourceName: null, amounts: [{ year: 2026, amount: 12500 }, { year: 2027, amount: 3 }], looptijd: 'tijdelijk', status: 'aangevraagd', rejectionReason: null, note: 'n' },
+        { id: 'l2', costCategory: 'interventies', sourceSlug: null, customSourceName: 'Eigen', amounts: [], looptijd: 'structureel', status: 'idee', rejectionReason: null, note: null },
       ],
     };
     const values = planToFormValues(state);
     expect(values.needs).toEqual({ 'need-proceskosten-2027': '1.234.567' });
-    expect(values.lines[1]).toMatchObject({ key: 'l2', id: 'l2', source: CUSTOM_SOURCE, amount: '0' });
+    expect(values.lines[0]).toMatchObject({ amounts: { '2026': '12.500', '2027': '3' } });
+    expect(values.lines[1]).toMatchObject({ key: 'l2', id: 'l2', source: CUSTOM_SOURCE, amounts: {} });
     const parsed = schemas.savePlanSchema(range).safeParse(valuesToSaveInput(values).input);
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;
@@ -179,11 +183,11 @@ describe('formTotals', () => {
       contactNote: '',
       needs: { 'need-interventies-2026': '€ 12.500', 'need-interventies-2027': '3.000', 'need-proceskosten-2026': 'abc' },
       lines: [
-        { ...emptyLine('a', 'interventies', 2026), source: 'spuk', amount: '1.234', status: 'toegezegd' },
-        { ...emptyLine('b', 'interventies', 2027), source: 'spuk', amount: '€ 2.000', status: 'aangevraagd' },
-        { ...emptyLine('c', 'interventies', 2027), source: 'spuk', amount: '500', status: 'idee' },
-        { ...emptyLine('d', 'interventies', 2026), source: 'spuk', amount: '900', status: 'afgewezen' },
-        { ...emptyLine('e', 'interventies', 2026), source: 'spuk', amount: 'veel', status: 'toegezegd' },
+        { ...emptyLine('a', 'interventies'), source: 'spuk', amounts: { '2026': '1.234' }, status: 'toegezegd' },
+        { ...emptyLine('b', 'interventies'), source: 'spuk', amounts: { '2027': '€ 2.000' }, status: 'aangevraagd' },
+        { ...emptyLine('c', 'interventies'), source: 'spuk', amounts: { '2027': '500' }, status: 'idee' },
+        { ...emptyLine('d', 'interventies'), source: 'spuk', amounts: { '2026': '900' }, status: 'afgewezen' },
+        { ...emptyLine('e', 'interventies'), source: 'spuk', amounts: { '2026': 'veel' }, status: 'toegezegd' },
       ],
     };
     const categories = content.kostensoorten.map((k) => k.slug);
@@ -192,7 +196,7 @@ describe('formTotals', () => {
     expect(totals.total.gap).toEqual([11266, 1000]);
     expect(totals.unreadable).toBe(2);
 
-    const parsedLines = values.lines.filter((l) => l.amount !== 'veel');
+    const parsedLines = values.lines.filter((l) => l.amounts['2026'] !== 'veel');
     const reference = computeTotals(
       {
         startYear: 2026,
@@ -204,8 +208,7 @@ describe('formTotals', () => {
         lines: parsedLines.map((l, i) => ({
           costCategory: l.costCategory,
           sourceSlug: l.source,
-          year: Number(l.year),
-          amount: [1234, 2000, 500, 900][i] ?? 0,
+          amounts: Object.keys(l.amounts).map((year) => ({ year: Number(year), amount: [1234, 2000, 500, 900][i] ?? 0 })),
           looptijd: 'tijdelijk' as const,
           status: STATUS_OPTIONS.find((o) => o.value === l.status)?.value ?? 'idee',
         })),
@@ -225,9 +228,10 @@ describe('small helpers', () => {
   });
 
   it('a blank new row is dropped, a stored or touched one is not', () => {
-    expect(isBlankLine(emptyLine('n', 'interventies', 2026))).toBe(true);
-    expect(isBlankLine({ ...emptyLine('n', 'interventies', 2026), amount: '0' })).toBe(false);
-    expect(isBlankLine({ ...emptyLine('n', 'interventies', 2026), id: 'stored' })).toBe(false);
+    expect(isBlankLine(emptyLine('n', 'interventies'))).toBe(true);
+    expect(isBlankLine({ ...emptyLine('n', 'interventies'), amounts: { '2026': ' ' } })).toBe(true);
+    expect(isBlankLine({ ...emptyLine('n', 'interventies'), amounts: { '2026': '0' } })).toBe(false);
+    expect(isBlankLine({ ...emptyLine('n', 'interventies'), id: 'stored' })).toBe(false);
   });
 
   it('requestOrigin prefers APP_URL, then the forwarded or own host, and refuses odd hosts', () => {

@@ -77,26 +77,25 @@ describe('createPlan', () => {
     expect(await db.plan.count()).toBe(before);
   });
 
-  it('seeds lines from a worked example with amount 0 and status idee', async () => {
+  it('seeds lines from a worked example without amounts (one row per source, status idee)', async () => {
     const { plan } = await create({ ...newPlan, voorbeeld: 'voorbeeldstad' });
     expect(plan.lines.map(({ id: _id, ...l }) => l)).toEqual([
       {
         costCategory: 'interventies',
         sourceSlug: 'spuk',
         customSourceName: null,
-        year: 2025,
-        amount: 0,
+        amounts: [],
         looptijd: 'tijdelijk',
         status: 'idee',
         rejectionReason: null,
         note: 'Uit het voorbeeld Voorbeeldstad: Startgeld voor de coalitie.',
       },
-      expect.objectContaining({ costCategory: 'interventies', sourceSlug: 'gemeentefonds', looptijd: 'structureel', amount: 0, status: 'idee' }),
-      expect.objectContaining({ costCategory: 'interventies', sourceSlug: 'basisverzekering', looptijd: 'structureel', amount: 0, status: 'idee' }),
+      expect.objectContaining({ costCategory: 'interventies', sourceSlug: 'gemeentefonds', looptijd: 'structureel', amounts: [], status: 'idee' }),
+      expect.objectContaining({ costCategory: 'interventies', sourceSlug: 'basisverzekering', looptijd: 'structureel', amounts: [], status: 'idee' }),
     ]);
     // A seeded plan must be saveable as it is.
     const { id: _i, version, needs, lines } = plan;
-    expect(repo.seedLinesFromExample(content, 'voorbeeldstad', 2025)).toHaveLength(3);
+    expect(repo.seedLinesFromExample(content, 'voorbeeldstad')).toHaveLength(3);
     const plan2 = await repo.getPlan(plan.id);
     expect(plan2?.lines).toHaveLength(3);
     expect(version).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_LIMITS, fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { testPlanContent as content } from './support/plan-content';
 
-const { createPlanSchema, savePlanSchema, savePlanFormSchema } = planSchemas(content);
+const { createPlanSchema, savePlanSchema } = planSchemas(content);
 const range = { startYear: 2025, endYear: 2028 };
 
 function errorsOf(result: { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] }) {
@@ -177,7 +177,7 @@ describe('savePlanSchema', () => {
   });
 
   it('has a form variant that also carries the version', () => {
-    const form = savePlanFormSchema(range);
+    const form = savePlanSchema(range);
     expect(form.parse({ version: '3', needs: [], lines: [] })).toMatchObject({ version: 3, needs: [], lines: [] });
     expect(errorsOf(form.safeParse({ needs: [], lines: [] }))).toEqual({ version: 'Ongeldige versie van het plan; laad de pagina opnieuw.' });
   });

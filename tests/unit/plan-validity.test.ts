@@ -3,13 +3,14 @@ import { computeTotals, type CalcLine, type CalcPlan } from '@/lib/plans/calcula
 import { isUncertain, planWarnings, sourceYearWarning } from '@/lib/plans/validity';
 import { testPlanContent as content } from './support/plan-content';
 
-const line = (l: Partial<CalcLine> & Pick<CalcLine, 'year' | 'amount'>): CalcLine => ({
+const line = ({ year, amount, ...l }: Partial<CalcLine> & { year: number; amount: number }): CalcLine => ({
   costCategory: 'interventies',
   sourceSlug: null,
   customSourceName: null,
   looptijd: 'tijdelijk',
   status: 'toegezegd',
   ...l,
+  amounts: [{ year, amount }],
 });
 
 describe('warnings on plan lines (source validity per year)', () => {
@@ -35,9 +36,9 @@ describe('warnings on plan lines (source validity per year)', () => {
   it('lists one warning per line and year, with the line id or position', () => {
     const warnings = planWarnings(
       [
-        { id: 'a', sourceSlug: 'aflopend', year: 2026 },
-        { id: 'b', sourceSlug: 'aflopend', year: 2027 },
-        { sourceSlug: 'onzeker', year: 2028 },
+        { id: 'a', sourceSlug: 'aflopend', amounts: [{ year: 2026, amount: 1 }] },
+        { id: 'b', sourceSlug: 'aflopend', amounts: [{ year: 2026, amount: 1 }, { year: 2027, amount: 1 }] },
+        { sourceSlug: 'onzeker', amounts: [{ year: 2028, amount: 1 }] },
       ],
       content,
       '2026-12-02',

@@ -15,6 +15,7 @@ import { indexPlanContent, sourceName } from '@/lib/plans/content';
 import { STATUS_LABEL } from '@/lib/plans/schema';
 import { getPlan } from '@/lib/plans/repository';
 import { planExportPath } from '@/lib/plans/urls';
+import { amountIn, lineTotal } from '@/lib/plans/lines';
 import { planWarnings } from '@/lib/plans/validity';
 import { HorizontalBars, NeedFundedChart, ScenarioChart, TemporaryStructuralChart } from './charts';
 
@@ -67,7 +68,8 @@ export default async function PlanPage({ params }: Props) {
   const years = totals.years;
   const sure = total.byStatus.toegezegd;
   const warnings = planWarnings(plan.lines, content);
-  const warningOf = new Map(warnings.map((w) => [w.lineId, w.message]));
+  const warningsOf = new Map<string | null, string>();
+  for (const w of warnings) if (!warningsOf.get(w.lineId)?.includes(w.message)) warningsOf.set(w.lineId, [warningsOf.get(w.lineId), w.message].filter(Boolean).join(' '));
 
   return (
     <>
@@ -433,11 +435,13 @@ export default async function PlanPage({ params }: Props) {
                   <th scope="col" className="py-1 pr-2">
                     Financieringsbron
                   </th>
-                  <th scope="col" className="py-1 pr-2">
-                    Jaar
-                  </th>
+                  {years.map((y) => (
+                    <th key={y} scope="col" className="py-1 pr-2 text-right">
+                      {y}
+                    </th>
+                  ))}
                   <th scope="col" className="py-1 pr-2 text-right">
-                    Bedrag
+                    Totaal
                   </th>
                   <th scope="col" className="py-1 pr-2">
                     Looptijd
@@ -452,8 +456,8 @@ export default async function PlanPage({ params }: Props) {
               </thead>
               <tbody>
                 {plan.lines.map((line) => (
-                  <LineRows key={line.id} warning={warningOf.get(line.id)}>
-                  <tr className={`${warningOf.has(line.id) ? '' : 'border-b border-gray-200'} align-top`}>
+                  <LineRows key={line.id} warning={warningsOf.get(line.id)} columns={years.length + 6}>
+                  <tr className={`${warningsOf.has(line.id) ? '' : 'border-b border-gray-200'} align-top`}>
                     <td className="py-1 pr-2">{index.categories.get(line.costCategory)?.naam ?? line.costCategory}</td>
                     <td className="py-1 pr-2">
                       {line.sourceSlug && index.sources.has(line.sourceSlug) ? (
@@ -466,8 +470,12 @@ export default async function PlanPage({ params }: Props) {
                         </>
                       )}
                     </td>
-                    <td className="py-1 pr-2">{line.year}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatEuro(line.amount)}</td>
+                    {years.map((y) => (
+                      <td key={y} className="py-1 pr-2 text-right tabular-nums">
+                        {amountIn(line, y) === 0 ? <span className="text-muted">–</span> : formatEuro(amountIn(line, y))}
+                      </td>
+                    ))}
+                    <td className="py-1 pr-2 text-right font-semibold tabular-nums">{formatEuro(lineTotal(line))}</td>
                     <td className="py-1 pr-2">{line.looptijd}</td>
                     <td className="py-1 pr-2">
                       {STATUS_LABEL[line.status]}
@@ -487,13 +495,13 @@ export default async function PlanPage({ params }: Props) {
 }
 
 /** A line's row, and under it the warning when its source has ended or is uncertain in the line's year. */
-function LineRows({ warning, children }: { warning: string | undefined; children: ReactNode }) {
+function LineRows({ warning, columns, children }: { warning: string | undefined; columns: number; children: ReactNode }) {
   return (
     <>
       {children}
       {warning && (
         <tr className="border-b border-gray-200">
-          <td colSpan={7} className="pb-2">
+          <td colSpan={columns} className="pb-2">
             <p className="rounded bg-red-50 px-2 py-1 text-red-900">
               <span className="font-semibold">Waarschuwing:</span> {warning}
             </p>

@@ -7,10 +7,10 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { describeChange } from '@/lib/plans/diff';
 import {
+  FORM_ERROR,
   emptyLine,
   formDataToValues,
   formErrors,
-  formYears,
   lineFieldName,
   planToFormValues,
   valuesToSaveInput,
@@ -80,7 +80,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     if (intent.startsWith('add:')) {
       const category = intent.slice(4);
       if (!content.kostensoorten.some((k) => k.slug === category)) return state('edited');
-      const row = emptyLine(`n${nonce().slice(0, 8)}`, category, formYears(values, plan)[0] ?? plan.startYear);
+      const row = emptyLine(`n${nonce().slice(0, 8)}`, category);
       return state('edited', {
         values: { ...values, lines: [...values.lines, row] },
         focus: lineFieldName(row.key, 'source'),
@@ -113,21 +113,24 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     }
 
     // 2. Validate with the same schema as the JSON API (plus the form's version field).
-    const { input, needFields, lineKeys } = valuesToSaveInput(values);
-    const parsed = planSchemas(content).savePlanFormSchema(plan).safeParse({ ...input, version: text(form, 'version') });
+    const mapping = valuesToSaveInput(values);
+    const { input } = mapping;
+    const parsed = planSchemas(content).savePlanSchema(plan).safeParse({ ...input, version: text(form, 'version') });
     if (!parsed.success) {
       // A bad `version` field has no input of its own: formErrors puts it on the form.
-      return state('invalid', { errors: formErrors(fieldErrors(parsed.error), { needFields, lineKeys }, values) });
+      return state('invalid', { errors: formErrors(fieldErrors(parsed.error), mapping, values) });
     }
+    const version = parsed.data.version;
+    if (version === undefined) return state('invalid', { errors: { [FORM_ERROR]: 'Ongeldige versie van het plan; laad de pagina opnieuw.' } });
 
     // 3. Write, only if nobody saved since this form was loaded.
-    const result = await saveAuthorizedPlan(plan, parsed.data.version, input);
+    const result = await saveAuthorizedPlan(plan, version, input);
     if (result.ok) return await afterWrite(id, `Opgeslagen als versie ${result.version}.`, 'saved');
     switch (result.reason) {
       case 'conflict':
-        return await conflict(id, parsed.data.version, result.currentVersion, state);
+        return await conflict(id, version, result.currentVersion, state);
       case 'invalid':
-        return state('invalid', { errors: formErrors(result.errors, { needFields, lineKeys }, values) });
+        return state('invalid', { errors: formErrors(result.errors, mapping, values) });
       case 'forbidden':
         return state('forbidden');
       case 'not-found':

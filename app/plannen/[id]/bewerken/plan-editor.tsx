@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
-import { formatEuro } from '@/lib/money';
+import { formatEuro, parseEuro } from '@/lib/money';
 import { sourceYearWarning, type ValiditySource } from '@/lib/plans/validity';
 import {
   CUSTOM_SOURCE,
@@ -15,6 +15,7 @@ import {
   formDataToValues,
   formTotals,
   formYears,
+  lineAmountName,
   lineFieldName,
   needFieldName,
   planFieldId,
@@ -111,7 +112,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
 
   function addRow(event: MouseEvent<HTMLButtonElement>, category: string) {
     event.preventDefault();
-    const row = emptyLine(newRowKey(), category, years[0] ?? stored.startYear);
+    const row = emptyLine(newRowKey(), category);
     pendingFocus.current = lineFieldName(row.key, 'source');
     setLocal((l) => ({ ...l, lines: [...l.lines, row], live: { ...l.live, lines: [...l.live.lines, row] } }));
   }
@@ -395,18 +396,20 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
       <TotalsTable caption={`Behoefte en dekking per jaar: ${category.naam}`} years={years} totals={totals} needInputs={needInputs} />
 
       <TableScroll label={`Tabel financieringsregels ${category.naam}`} className="mt-4">
-        <table className="w-full min-w-[56rem] border-collapse text-sm">
+        <table className="w-full min-w-[64rem] border-collapse text-sm">
           <caption className="mb-1 text-left font-semibold">Financieringsregels: {category.naam}</caption>
           <thead>
             <tr className="border-b-2 border-gray-400">
-              <th scope="col" className={`${th} w-[30%]`}>
+              <th scope="col" className={`${th} w-[24%]`}>
                 Financieringsbron
               </th>
-              <th scope="col" className={th}>
-                Jaar
-              </th>
-              <th scope="col" className={th}>
-                Bedrag (€)
+              {years.map((year) => (
+                <th key={year} scope="col" className={`${th} text-right`}>
+                  {year} (€)
+                </th>
+              ))}
+              <th scope="col" className={`${th} text-right`}>
+                Totaal
               </th>
               <th scope="col" className={th}>
                 Looptijd
@@ -425,7 +428,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="py-2 text-muted">
+                <td colSpan={years.length + 6} className="py-2 text-muted">
                   Nog geen financieringsregels voor {category.naam.toLowerCase()}.
                 </td>
               </tr>
@@ -478,9 +481,14 @@ type LineRowProps = {
 
 function LineRow({ row, number, category, years, errors, hydrated, sourceNames, warningFor, focus, onRemove }: LineRowProps) {
   const [source, setSource] = useState(row.source);
-  const [year, setYear] = useState(row.year);
-  const warning = warningFor(source, year);
-  const warningId = `${lineFieldName(row.key, 'year')}-waarschuwing`;
+  const [amounts, setAmounts] = useState(row.amounts);
+  // One sentence per distinct warning, for the years in which this row has money on a source that has then ended.
+  const warnings = [...new Set(years.filter((y) => (amounts[String(y)] ?? '').trim() !== '').map((y) => warningFor(source, String(y))).filter((w) => w !== null))];
+  const warningId = `${lineFieldName(row.key, 'source')}-waarschuwing`;
+  const total = years.reduce((sum, y) => {
+    const parsed = parseEuro(amounts[String(y)] ?? '');
+    return sum + (parsed.ok ? parsed.value : 0);
+  }, 0);
   const [status, setStatus] = useState(row.status);
   const looptijdRef = useRef<HTMLSelectElement>(null);
   const f = (field: Parameters<typeof lineFieldName>[1]) => lineFieldName(row.key, field);
@@ -490,7 +498,6 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
   // Without JavaScript every optional input is shown; with it, only when it applies.
   const showCustom = !hydrated || source === CUSTOM_SOURCE || row.customSourceName !== '' || Boolean(errors[f('customSourceName')]);
   const showReason = !hydrated || status === 'afgewezen' || row.rejectionReason !== '' || Boolean(errors[f('rejectionReason')]);
-  const yearOptions = years.map(String).includes(row.year) || row.year === '' ? years.map(String) : [row.year, ...years.map(String)];
 
   const control = (field: Parameters<typeof lineFieldName>[1]) => {
     const id = f(field);
@@ -539,6 +546,11 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
           {stray && <option value={stray}>{sourceNames[stray] ?? stray} (past niet bij deze kostensoort)</option>}
           <option value={CUSTOM_SOURCE}>Andere financieringsbron (vrije tekst)</option>
         </select>
+        {warnings.map((w) => (
+          <p key={w} id={warningId} className="mt-1 rounded bg-red-50 px-1.5 py-1 text-xs text-red-900">
+            <span className="font-semibold">Let op:</span> {w}
+          </p>
+        ))}
         {option && (
           <p className="mt-1 text-xs">
             <a href={option.page} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
@@ -559,33 +571,34 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
           {source === CUSTOM_SOURCE && <p className="mt-1 text-xs text-muted">Eigen financieringsbron: staat niet in de catalogus van de wegwijzer.</p>}
         </div>
       </td>
-      <td className={td}>
-        {label('year', 'Jaar')}
-        <FieldError id={f('year')} message={errors[f('year')]} />
-        <select
-          {...control('year')}
-          aria-describedby={[control('year')['aria-describedby'], warning ? warningId : null].filter(Boolean).join(' ') || undefined}
-          defaultValue={row.year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          className={`${controlClass} w-24`}
-        >
-          {yearOptions.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-        {warning && (
-          <p id={warningId} className="mt-1 w-48 rounded bg-red-50 px-1.5 py-1 text-xs text-red-900">
-            <span className="font-semibold">Let op:</span> {warning}
-          </p>
-        )}
-      </td>
-      <td className={td}>
-        {label('amount', 'Bedrag')}
-        <FieldError id={f('amount')} message={errors[f('amount')]} />
-        <input type="text" {...control('amount')} defaultValue={row.amount} autoComplete="off" className={`${controlClass} w-32 text-right tabular-nums`} />
-      </td>
+      {years.map((year) => {
+        const name = lineAmountName(row.key, year);
+        const error = errors[name];
+        return (
+          <td key={year} className={`${td} text-right`}>
+            <label htmlFor={name} className="sr-only">
+              Bedrag {year}, regel {number}
+            </label>
+            <FieldError id={name} message={error} />
+            <input
+              type="text"
+              id={name}
+              name={name}
+              inputMode="decimal"
+              defaultValue={row.amounts[String(year)] ?? ''}
+              autoComplete="off"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={[error ? errorId(name) : null, warnings.length > 0 ? warningId : null].filter(Boolean).join(' ') || undefined}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setAmounts((a) => ({ ...a, [String(year)]: value }));
+              }}
+              className={`${controlClass} w-28 text-right tabular-nums`}
+            />
+          </td>
+        );
+      })}
+      <td className={`${td} text-right font-semibold tabular-nums`}>{formatEuro(total)}</td>
       <td className={td}>
         {label('looptijd', 'Looptijd')}
         <FieldError id={f('looptijd')} message={errors[f('looptijd')]} />
