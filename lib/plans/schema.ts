@@ -402,10 +402,14 @@ function buildSchemas(content: PlanContent) {
           if (!line || typeof line !== 'object') return;
           // A year outside the plan may only carry 0 (then it is dropped), so changing the plan's
           // years never loses money silently: the user empties that year first.
+          // A line that failed its own checks is not transformed yet: it may still have the old shape's year.
+          if ('year' in line && outside(line.year)) {
+            ctx.addIssue({ code: 'custom', path: ['lines', i, 'year'], message: rangeMessage(start, end) });
+          }
           (Array.isArray(line.amounts) ? line.amounts : []).forEach((a) => {
             if (a && outside(a.year) && a.amount !== 0) {
               const j = Array.isArray(line.amounts) ? line.amounts.indexOf(a) : 0;
-              ctx.addIssue({ code: 'custom', path: ['lines', i, 'amounts', j, 'amount'], message: `${a.year} valt buiten de looptijd van het plan (${start}–${end}); maak dit bedrag eerst leeg.` });
+              ctx.addIssue({ code: 'custom', path: ['lines', i, 'amounts', j, 'amount'], message: `${a.year} valt buiten de looptijd van het plan (${start}–${end}). Maak dit leeg of 0, of pas de looptijd aan.` });
             }
           });
           if (typeof line.id === 'string') {

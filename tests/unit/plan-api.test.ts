@@ -255,7 +255,7 @@ describe('money on a source that ends', () => {
     ]);
     expect(body.totals.byYear.find((y) => y.year === 2027)).toMatchObject({ funded: 0, uncertain: 5000, gap: 5000 });
     const csv = await (await h.csv.GET(new Request(`${BASE}/api/plannen/${id}/export.csv`), ctx(id))).text();
-    const rows = csv.split('\r\n').filter((r) => r.startsWith('Financiering'));
+    const rows = csv.split('\r\n').filter((r) => r.startsWith('Financiering;'));
     expect(rows[0]?.endsWith(';')).toBe(true);
     expect(rows[1]).toMatch(/;"Aflopende uitkering (loopt|liep) af op 31 december 2026; voor 2027 is geen opvolger bekend\."$/);
   });
@@ -280,11 +280,20 @@ describe('exports', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split('\r\n')).toEqual([
-      'Soort;Kostensoort;Jaar;Financieringsbron;Soort financieringsbron;Betaler;Wetten;Looptijd;Status;Bedrag (euro);Reden afwijzing;Toelichting;Waarschuwing',
-      'Behoefte;Interventies;2025;;;;;;;12500;;;',
-      'Financiering;Interventies;2025;Specifieke uitkering;catalogus;Rijk;Overig;tijdelijk;Toegezegd;1000;;;',
-      'Financiering;Interventies;2026;"Fonds; ""lokaal""";eigen financieringsbron;Onbekend (eigen financieringsbron);;tijdelijk;Toegezegd;1000;;\'=1+1;',
+    const [title, municipality, years, version, exported, blank, ...table] = text.split('\r\n');
+    expect([title, municipality, years, version, blank]).toEqual([
+      'Financieringsplan;Kansrijke Start Zwolle',
+      'Gemeente of regio;Zwolle',
+      'Looptijd;2025–2028',
+      'Versie;2',
+      '',
+    ]);
+    expect(exported).toMatch(/^Geëxporteerd op;\d{1,2} [a-z]+ \d{4}$/);
+    expect(table).toEqual([
+      'Soort;Kostensoort;Financieringsbron;Soort financieringsbron;Betaler;Wetten;Looptijd;Status;2025 (euro);2026 (euro);2027 (euro);2028 (euro);Totaal (euro);Reden afwijzing;Toelichting;Waarschuwing',
+      'Behoefte;Interventies;;;;;;;12500;0;0;0;12500;;;',
+      'Financiering;Interventies;Specifieke uitkering;uit de wegwijzer;Rijk;Overig;tijdelijk;Toegezegd;1000;0;0;0;1000;;;',
+      'Financiering;Interventies;"Fonds; ""lokaal""";eigen financieringsbron;Onbekend (eigen financieringsbron);;tijdelijk;Toegezegd;0;1000;0;0;1000;;\'=1+1;',
       '',
     ]);
 
@@ -295,11 +304,13 @@ describe('exports', () => {
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('Overzicht');
     if (!sheet) throw new Error('no Overzicht sheet');
-    // Need block: header at row 6, categories from row 7; total column F (4 years in B–E).
-    expect(sheet.getCell('A7').value).toBe('Interventies');
-    expect(sheet.getCell('B7').value).toBe(12500);
-    expect(sheet.getCell('F7').value).toEqual({ formula: 'SUM(B7:E7)', result: 12500 });
-    expect(sheet.getCell('B11').value).toEqual({ formula: 'SUM(B7:B10)', result: 12500 });
+    // Header lines 1–5; need block: title at row 8, header at row 9, categories from row 10; total column F (4 years in B–E).
+    expect(sheet.getCell('A1').value).toBe('Financieringsplan');
+    expect(sheet.getCell('B1').value).toBe('Kansrijke Start Zwolle');
+    expect(sheet.getCell('A10').value).toBe('Interventies');
+    expect(sheet.getCell('B10').value).toBe(12500);
+    expect(sheet.getCell('F10').value).toEqual({ formula: 'SUM(B10:E10)', result: 12500 });
+    expect(sheet.getCell('B14').value).toEqual({ formula: 'SUM(B10:B13)', result: 12500 });
     const formulas: string[] = [];
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
@@ -309,7 +320,12 @@ describe('exports', () => {
     );
     expect(formulas.some((f) => /^B\d+-B\d+$/.test(f))).toBe(true); // gap = need − funding
     const lines = workbook.getWorksheet('Regels');
-    expect(lines?.getCell('I4').value).toEqual({ formula: 'SUM(I2:I3)', result: 2000 });
+    // Regels: header lines 1–5, table header row 7, lines rows 8–9 with a column per year (H–K) and a total (L).
+    expect(lines?.getCell('L8').value).toEqual({ formula: 'SUM(H8:K8)', result: 1000 });
+    expect(lines?.getCell('L10').value).toEqual({ formula: 'SUM(L8:L9)', result: 2000 });
+    expect(lines?.getCell('A10').value).toBe('Totaal van alle regels (alle statussen, ook ideeën, afgewezen en onzeker)');
+    expect(lines?.getCell('A11').value).toMatch(/^Waarvan financiering zoals op de leespagina/);
+    expect(lines?.getCell('L11').value).toBe(2000);
   });
 
   it('answers 404 for unknown plans', async () => {

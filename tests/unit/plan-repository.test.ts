@@ -155,9 +155,9 @@ describe('savePlan', () => {
     const bLine = (await repo.getPlan(b.plan.id))?.lines[0];
     if (!aLine || !bLine) throw new Error('lines missing');
 
-    await repo.savePlan(a.plan.id, a.editSecret, 2, { needs: [], lines: [{ ...aLine, amount: 99 }, { ...line, id: bLine.id }] });
+    await repo.savePlan(a.plan.id, a.editSecret, 2, { needs: [], lines: [{ ...aLine, amounts: [{ year: 2025, amount: 99 }] }, { ...line, id: bLine.id }] });
     const after = await repo.getPlan(a.plan.id);
-    expect(after?.lines[0]).toMatchObject({ id: aLine.id, amount: 99 });
+    expect(after?.lines[0]).toMatchObject({ id: aLine.id, amounts: [{ year: 2025, amount: 99 }] });
     // Plan b's line id in plan a's body is just an id inside plan a.
     expect(after?.lines[1]?.id).toBe(bLine.id);
     expect((await repo.getPlan(b.plan.id))?.lines).toEqual([bLine]);
@@ -258,8 +258,8 @@ describe('stored values', () => {
             costCategory: l.costCategory,
             sourceSlug: l.sourceSlug,
             customSourceName: l.customSourceName,
-            year: l.year,
-            amount: l.amount,
+            // The one-year shape arrives as amounts per year; 0 is "nothing in that year".
+            amounts: l.amount === 0 ? [] : [{ year: l.year, amount: l.amount }],
             looptijd: 'structureel',
             status: l.status,
             rejectionReason: l.rejectionReason,
@@ -297,7 +297,7 @@ describe('revisions and restore', () => {
     const { describeChange } = await import('@/lib/plans/diff');
     expect(changes?.map((c) => describeChange(c, content))).toEqual([
       'Behoefte interventies 2025: €\u00A0100 → €\u00A0200',
-      'Regel verwijderd: Specifieke uitkering (interventies, 2025), €\u00A010.000',
+      'Regel verwijderd: Specifieke uitkering (interventies), €\u00A010.000 (2025)',
     ]);
 
     const v2Line = (await repo.getRevision(plan.id, 2))?.state.lines[0];

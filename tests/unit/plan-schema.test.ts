@@ -71,12 +71,13 @@ describe('savePlanSchema', () => {
     const parsed = schema.parse({
       needs: [{ costCategory: 'interventies', year: '2025', amount: '€ 12.500' }],
       lines: [
-        { ...goodLine, amount: '1.234,50', note: '  toelichting  ' },
+        { ...goodLine, amount: '1.234,-', note: '  toelichting  ' },
         { ...goodLine, sourceSlug: '', customSourceName: 'Lokaal fonds', looptijd: 'structureel', status: 'afgewezen', rejectionReason: 'Budget op' },
       ],
     });
     expect(parsed.needs).toEqual([{ costCategory: 'interventies', year: 2025, amount: 12500 }]);
-    expect(parsed.lines[0]).toMatchObject({ amount: 1235, note: 'toelichting', sourceSlug: 'spuk', customSourceName: null, id: null });
+    // The old one-year shape arrives as amounts per year.
+    expect(parsed.lines[0]).toMatchObject({ amounts: [{ year: goodLine.year, amount: 1234 }], note: 'toelichting', sourceSlug: 'spuk', customSourceName: null, id: null });
     expect(parsed.lines[1]).toMatchObject({ sourceSlug: null, customSourceName: 'Lokaal fonds', rejectionReason: 'Budget op' });
   });
 
@@ -159,7 +160,7 @@ describe('savePlanSchema', () => {
     const ok = schema.safeParse({ startYear: 2026, endYear: 2029, needs: [], lines: [{ ...goodLine, year: 2029 }] });
     expect(ok.success).toBe(true);
     const errors = errorsOf(schema.safeParse({ startYear: 2026, needs: [], lines: [{ ...goodLine, year: 2025 }] }));
-    expect(errors).toEqual({ 'lines.0.year': 'Kies een jaar binnen de looptijd van het plan (2026–2028).' });
+    expect(errors).toEqual({ 'lines.0.amounts.0.amount': '2025 valt buiten de looptijd van het plan (2026–2028). Maak dit leeg of 0, of pas de looptijd aan.' });
     expect(errorsOf(schema.safeParse({ endYear: 2040, needs: [], lines: [] }))).toEqual({ endYear: 'Een plan beslaat hoogstens 10 jaar.' });
   });
 
@@ -176,9 +177,28 @@ describe('savePlanSchema', () => {
     expect(errors).toEqual({ 'lines.0.note': 'Deze tekst bevat ongeldige tekens.', 'lines.1.note': 'Deze tekst bevat ongeldige tekens.' });
   });
 
-  it('has a form variant that also carries the version', () => {
-    const form = savePlanSchema(range);
-    expect(form.parse({ version: '3', needs: [], lines: [] })).toMatchObject({ version: 3, needs: [], lines: [] });
-    expect(errorsOf(form.safeParse({ needs: [], lines: [] }))).toEqual({ version: 'Ongeldige versie van het plan; laad de pagina opnieuw.' });
+  it('carries the form’s version, and refuses unknown fields naming them', () => {
+    expect(schema.parse({ version: '3', needs: [], lines: [] })).toMatchObject({ version: 3, needs: [], lines: [] });
+    expect(errorsOf(schema.safeParse({ version: 'x', needs: [], lines: [] }))).toEqual({ version: 'Ongeldige versie van het plan; laad de pagina opnieuw.' });
+    // Once accepted and emptied the plan: now refused, naming the field.
+    expect(errorsOf(schema.safeParse({ plan: 1e308, needs: [], lines: [] }))).toEqual({ _form: expect.stringContaining('Onbekend veld: “plan”') });
+    expect(errorsOf(schema.safeParse({ needs: [], lines: [{ ...goodLine, bedrag: 5 }] }))).toEqual({ 'lines.0': expect.stringContaining('“bedrag”') });
+  });
+
+  it('takes amounts per year, a year left out is 0, and refuses years outside the plan, doubled years and both shapes at once', () => {
+    const { year: _y, amount: _a, ...base } = goodLine;
+    const parsed = schema.parse({ needs: [], lines: [{ ...base, amounts: [{ year: 2027, amount: '2.000' }, { year: 2025, amount: 1000 }, { year: 2026, amount: 0 }] }] });
+    expect(parsed.lines[0]?.amounts).toEqual([
+      { year: 2025, amount: 1000 },
+      { year: 2027, amount: 2000 },
+    ]);
+    expect(schema.parse({ needs: [], lines: [{ ...base, amounts: [{ year: 2031, amount: 0 }] }] }).lines[0]?.amounts).toEqual([]);
+    expect(errorsOf(schema.safeParse({ needs: [], lines: [{ ...base, amounts: [{ year: 2031, amount: 5 }] }] }))).toEqual({
+      'lines.0.amounts.0.amount': expect.stringContaining('buiten de looptijd'),
+    });
+    expect(errorsOf(schema.safeParse({ needs: [], lines: [{ ...base, amounts: [{ year: 2025, amount: 5 }, { year: 2025, amount: 6 }] }] }))).toEqual({
+      'lines.0.amounts.1.year': 'Dit jaar staat twee keer in deze regel.',
+    });
+    expect(errorsOf(schema.safeParse({ needs: [], lines: [{ ...goodLine, amounts: [] }] }))).toEqual({ 'lines.0.amounts': expect.stringContaining('niet allebei') });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { PARSE_EURO_MESSAGES } from '@/lib/money';
 import { useTempDatabase } from './support/temp-db';
 
 /*
@@ -161,7 +162,7 @@ describe('POST/GET/PUT /api/regio', () => {
       'sharedItems.1.amounts.1.year': '2026 staat er al eerder in; geef elk jaar één keer.',
       'sharedItems.2.amountPerYear': 'Geef óf één bedrag voor elk jaar (amountPerYear) óf bedragen per jaar (amounts), niet allebei.',
       'sharedItems.3.amounts': 'Vul de bedragen per jaar in.',
-      'sharedItems.4.amounts.0.amount': 'Vul een bedrag in euro’s in, bijvoorbeeld 12.500 of € 1.234,50.',
+      'sharedItems.4.amounts.0.amount': PARSE_EURO_MESSAGES.invalid,
     });
 
     // A year outside the plan with 0 carries nothing: accepted and dropped.
@@ -393,11 +394,11 @@ describe('hand-off to a municipal plan', () => {
 
     const res = await h.plan.GET(new Request(`${BASE}/api/plannen/${plan.id}`), ctx(plan.id));
     const { lines } = z
-      .object({ lines: z.array(z.object({ sourceSlug: z.string().nullable(), costCategory: z.string(), year: z.number(), amount: z.number(), status: z.string(), looptijd: z.string() })) })
+      .object({ lines: z.array(z.object({ sourceSlug: z.string().nullable(), costCategory: z.string(), amounts: z.array(z.object({ year: z.number(), amount: z.number() })), status: z.string(), looptijd: z.string() })) })
       .parse(await res.json());
-    expect(lines.map(({ sourceSlug, costCategory, year, amount, status, looptijd }) => ({ sourceSlug, costCategory, year, amount, status, looptijd })).sort((a, b) => a.amount - b.amount)).toEqual([
-      { sourceSlug: 'regionaal-budget', costCategory: 'interventies', year: 2026, amount: 4000, status: 'idee', looptijd: 'structureel' },
-      { sourceSlug: 'regionaal-budget', costCategory: 'voorinvesteringen', year: 2026, amount: 4286, status: 'idee', looptijd: 'structureel' },
+    expect(lines.map(({ sourceSlug, costCategory, amounts, status, looptijd }) => ({ sourceSlug, costCategory, amounts, status, looptijd })).sort((a, b) => (a.amounts[0]?.amount ?? 0) - (b.amounts[0]?.amount ?? 0))).toEqual([
+      { sourceSlug: 'regionaal-budget', costCategory: 'interventies', amounts: [{ year: 2026, amount: 4000 }], status: 'idee', looptijd: 'structureel' },
+      { sourceSlug: 'regionaal-budget', costCategory: 'voorinvesteringen', amounts: [{ year: 2026, amount: 4286 }], status: 'idee', looptijd: 'structureel' },
     ]);
     const { body } = await getRegion(region.id);
     expect(body.handoffs.map((x) => [x.memberName, x.planReadUrl, x.planVersion])).toEqual([
@@ -453,11 +454,11 @@ describe('hand-off with amounts that differ per year', () => {
     const result = await h.handoff.handOff({ regionId: region.id, regionSecret: region.editSecret, member: '1', planLink: plan.editUrl, looptijd: '' });
     expect(result).toMatchObject({ ok: true, lineCount: 2, skippedYears: [] });
     const state = await h.plan.GET(new Request(`${BASE}/api/plannen/${plan.id}`), ctx(plan.id));
-    const { lines } = z.object({ lines: z.array(z.object({ costCategory: z.string(), year: z.number(), amount: z.number() })) }).parse(await state.json());
-    // Ede: 40.000 × 6.000/14.000 children 0–4 = 17.142,86 → 17.143 in 2026; 3.000 / 3 = 1.000 in 2027.
-    expect(lines.map(({ costCategory, year, amount }) => ({ costCategory, year, amount }))).toEqual([
-      { costCategory: 'voorinvesteringen', year: 2026, amount: 17_143 },
-      { costCategory: 'proceskosten', year: 2027, amount: 1_000 },
+    const { lines } = z.object({ lines: z.array(z.object({ costCategory: z.string(), amounts: z.array(z.object({ year: z.number(), amount: z.number() })) })) }).parse(await state.json());
+    // Ede: 40.000 × 6.000/14.000 children 0–4 = 17.142,86 → 17.143 in 2026; 3.000 / 3 = 1.000 in 2027. One line per cost category.
+    expect(lines.map(({ costCategory, amounts }) => ({ costCategory, amounts }))).toEqual([
+      { costCategory: 'voorinvesteringen', amounts: [{ year: 2026, amount: 17_143 }] },
+      { costCategory: 'proceskosten', amounts: [{ year: 2027, amount: 1_000 }] },
     ]);
 
     // A plan that only covers a year without a share gets nothing.
@@ -493,8 +494,8 @@ describe('POST /api/regio/<id>/overdracht', () => {
     expect((await call({ ...body, member: 99 })).status).toBe(422);
     const ok = await call(body);
     expect(ok.status).toBe(201);
-    // Arnhem: training 5.000 (voorinvesteringen) + 2 VoorZorg × 4.000 (interventies), 2026 and 2027.
-    expect(await ok.json()).toMatchObject({ memberName: 'Arnhem', planId: plan.id, planVersion: 2, planReadUrl: `/plannen/${plan.id}`, lineCount: 4, skippedYears: [] });
+    // One line per cost category (amounts per year). Arnhem: training 5.000 (voorinvesteringen) + 2 VoorZorg × 4.000 (interventies), 2026 and 2027.
+    expect(await ok.json()).toMatchObject({ memberName: 'Arnhem', planId: plan.id, planVersion: 2, planReadUrl: `/plannen/${plan.id}`, lineCount: 2, skippedYears: [] });
   });
 });
 
