@@ -23,7 +23,7 @@ const createdSchema = z.object({ id: z.string(), readUrl: z.string(), editUrl: z
 const stateSchema = z.object({
   plan: z.object({ version: z.number(), title: z.string() }),
   needs: z.array(z.object({ costCategory: z.string(), year: z.number(), amount: z.number() })),
-  lines: z.array(z.object({ sourceSlug: z.string().nullable(), amount: z.number(), status: z.string() })),
+  lines: z.array(z.object({ sourceSlug: z.string().nullable(), amounts: z.array(z.object({ year: z.number(), amount: z.number() })), status: z.string() })),
 });
 
 async function apiState(request: APIRequestContext, id: string) {
@@ -90,11 +90,12 @@ test('creating a plan: errors per field, then the read link and the edit link sh
   await page.goto('/plannen/nieuw');
   await expect(page.getByText(/sleutel=/)).toHaveCount(0);
 
-  // The example's mix is seeded with amount 0 and status idee.
+  // The example's mix is seeded as rows per source without amounts, status idee.
   await page.goto(editUrl);
   const interventies = region(page, 'Interventies');
   await expect(interventies.getByLabel('Financieringsbron, regel 1', { exact: true })).toHaveValue('preventief-jeugdbeleid');
-  await expect(interventies.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('0');
+  await expect(interventies.getByLabel('Bedrag 2026, regel 1', { exact: true })).toHaveValue('');
+  await expect(interventies.getByLabel('Bedrag 2028, regel 1', { exact: true })).toHaveValue('');
   await expect(interventies.getByLabel('Status, regel 1', { exact: true })).toHaveValue('idee');
 });
 
@@ -119,7 +120,7 @@ test('editing: Dutch amounts, totals while typing, a new line, saving; the read 
   await source.selectOption({ label: 'Gemeentelijke middelen Jeugdwet' });
   await expect(interventies.getByRole('link', { name: /Over deze financieringsbron/ })).toHaveAttribute('href', '/bronnen/jeugdwet-budget');
   await expect(interventies.getByRole('link', { name: /In de wegwijzer/ })).toHaveAttribute('href', /\/wegwijzer\?wet=jeugdwet.*kosten=interventies/);
-  await interventies.getByLabel('Bedrag, regel 1', { exact: true }).fill('1.234');
+  await interventies.getByLabel('Bedrag 2026, regel 1', { exact: true }).fill('1.234');
   await interventies.getByLabel('Status, regel 1', { exact: true }).selectOption('toegezegd');
   await expect(row(table, /^Financiering/)).toContainText(euro('1.234'));
   await expect(row(table, /^Tekort/)).toContainText(euro('11.266'));
@@ -128,19 +129,18 @@ test('editing: Dutch amounts, totals while typing, a new line, saving; the read 
   await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
   await interventies.getByLabel('Financieringsbron, regel 2', { exact: true }).selectOption({ label: 'Andere financieringsbron (vrije tekst)' });
   await interventies.getByLabel('Andere financieringsbron (vrije tekst), regel 2', { exact: true }).fill('Lokaal fonds');
-  await interventies.getByLabel('Jaar, regel 2', { exact: true }).selectOption('2027');
-  await interventies.getByLabel('Bedrag, regel 2', { exact: true }).fill('€ 2.000');
+  await interventies.getByLabel('Bedrag 2027, regel 2', { exact: true }).fill('€ 2.000');
   await interventies.getByLabel('Status, regel 2', { exact: true }).selectOption('aangevraagd');
 
   await page.getByRole('button', { name: 'Plan opslaan' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen als versie 2.' })).toBeVisible();
   await expect(page.getByLabel('Behoefte Interventies 2026')).toHaveValue('12.500');
-  await expect(interventies.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('1.234');
+  await expect(interventies.getByLabel('Bedrag 2026, regel 1', { exact: true })).toHaveValue('1.234');
   await expect(page.getByRole('table', { name: /Versies van dit plan/ })).toContainText('Regel toegevoegd: Gemeentelijke middelen Jeugdwet');
 
   const stored = await apiState(page.request, plan.id);
   expect(stored.needs).toEqual([{ costCategory: 'interventies', year: 2026, amount: 12500 }]);
-  expect(stored.lines.map((l) => l.amount)).toEqual([1234, 2000]);
+  expect(stored.lines.map((l) => l.amounts)).toEqual([[{ year: 2026, amount: 1234 }], [{ year: 2027, amount: 2000 }]]);
 
   await page.goto(plan.readPath);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan voor de test');
@@ -166,7 +166,7 @@ test('invalid input: an error summary links to each field, and everything typed 
   const proces = region(page, 'Proceskosten');
   await proces.getByRole('button', { name: /Regel toevoegen/ }).click();
   await proces.getByLabel('Financieringsbron, regel 1', { exact: true }).selectOption({ label: 'GALA-procesbudget' });
-  await proces.getByLabel('Bedrag, regel 1', { exact: true }).fill('500');
+  await proces.getByLabel('Bedrag 2026, regel 1', { exact: true }).fill('500');
   await proces.getByLabel('Status, regel 1', { exact: true }).selectOption('afgewezen');
   await page.getByRole('button', { name: 'Plan opslaan' }).first().click();
 
@@ -178,7 +178,7 @@ test('invalid input: an error summary links to each field, and everything typed 
   await expect(need).toHaveValue('twaalf');
   await expect(need).toHaveAttribute('aria-invalid', 'true');
   await expect(summary.getByRole('link', { name: /Proceskosten, regel 1, reden van afwijzing: Geef aan waarom/ })).toBeVisible();
-  await expect(proces.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('500');
+  await expect(proces.getByLabel('Bedrag 2026, regel 1', { exact: true })).toHaveValue('500');
   await expectNoAxeViolations(page);
   expect((await apiState(page.request, plan.id)).plan.version).toBe(1);
 });
@@ -293,9 +293,10 @@ test('exports: the CSV opens in Dutch Excel and the xlsx has formulas', async ({
   const csv = await readFile((await csvDownload.path()) ?? '', 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).split('\r\n');
-  expect(lines[0]?.split(';')).toContain('Bedrag (euro)');
-  expect(csv).toContain('Behoefte;Interventies;2026;');
-  expect(csv).toContain(';12500;');
+  expect(lines[0]).toBe('Financieringsplan;Export één');
+  const header = lines.find((l) => l.startsWith('Soort;'));
+  expect(header?.split(';')).toEqual(expect.arrayContaining(['2026 (euro)', '2027 (euro)', 'Totaal (euro)']));
+  expect(csv).toContain('Behoefte;Interventies;;;;;;;12500;0;12500;');
   expect(csv).toContain('"Fonds; met puntkomma"');
 
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download Excel/ }).click()]);
@@ -388,11 +389,11 @@ test.describe('without JavaScript', () => {
     // The server re-rendered the form with one more row and kept what was typed.
     await expect(page.getByLabel('Behoefte Interventies 2026')).toHaveValue('€ 12.500');
     await interventies.getByLabel('Financieringsbron, regel 1', { exact: true }).selectOption({ label: 'Gemeentelijke middelen Jeugdwet' });
-    await interventies.getByLabel('Bedrag, regel 1', { exact: true }).fill('1.234');
+    await interventies.getByLabel('Bedrag 2026, regel 1', { exact: true }).fill('1.234');
     await interventies.getByLabel('Looptijd, regel 1', { exact: true }).selectOption('structureel');
     await interventies.getByLabel('Status, regel 1', { exact: true }).selectOption('toegezegd');
     await interventies.getByRole('button', { name: /Regel toevoegen/ }).click();
-    await expect(interventies.getByLabel('Bedrag, regel 1', { exact: true })).toHaveValue('1.234');
+    await expect(interventies.getByLabel('Bedrag 2026, regel 1', { exact: true })).toHaveValue('1.234');
     await interventies.getByRole('button', { name: 'Verwijderen regel 2' }).click();
     await expect(interventies.getByLabel('Financieringsbron, regel 2', { exact: true })).toHaveCount(0);
 

@@ -150,18 +150,19 @@ test('handing a member’s share to its municipal plan; the region shows who did
   await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Ede' });
   await page.getByLabel('Bewerkingslink van het financieringsplan van deze gemeente').fill(new URL(plan.editUrl, page.url()).toString());
   await page.getByRole('button', { name: 'Aandeel overnemen in financieringsplan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Het aandeel van Ede staat nu als 2 regels in het financieringsplan (versie 2).' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Het aandeel van Ede staat nu als 1 regel in het financieringsplan (versie 2).' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const state = z
-    .object({ plan: z.object({ version: z.number() }), lines: z.array(z.object({ sourceSlug: z.string().nullable(), year: z.number(), amount: z.number(), status: z.string() })) })
+    .object({
+      plan: z.object({ version: z.number() }),
+      lines: z.array(z.object({ sourceSlug: z.string().nullable(), amounts: z.array(z.object({ year: z.number(), amount: z.number() })), status: z.string() })),
+    })
     .parse(await (await request.get(`/api/plannen/${plan.id}`)).json());
   expect(state.plan.version).toBe(2);
-  expect(state.lines.map((l) => [l.sourceSlug, l.year, l.status])).toEqual([
-    ['regionaal-budget', 2026, 'idee'],
-    ['regionaal-budget', 2027, 'idee'],
-  ]);
-  expect(state.lines[0]?.amount).toBeGreaterThan(0);
+  // One line per cost category, with the share of each year.
+  expect(state.lines.map((l) => [l.sourceSlug, l.amounts.map((a) => a.year), l.status])).toEqual([['regionaal-budget', [2026, 2027], 'idee']]);
+  expect(state.lines[0]?.amounts[0]?.amount).toBeGreaterThan(0);
 
   await page.goto(region.readUrl);
   await expect(page.getByRole('link', { name: 'Financieringsplan van Ede' }).first()).toHaveAttribute('href', `/plannen/${plan.id}`);

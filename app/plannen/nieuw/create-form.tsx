@@ -116,8 +116,8 @@ export function CreatePlanForm({ initial, examples }: Props) {
         <fieldset aria-describedby={describedBy(id('voorbeeld'), { hint: true, error: Boolean(errors[id('voorbeeld')]) })}>
           <legend className="font-medium">Beginnen met</legend>
           <p id={`${id('voorbeeld')}-hint`} className="text-sm text-muted">
-            Een voorbeeld zet de financieringsbronnen uit die aanpak klaar als regels met bedrag € 0 en status ‘idee’. U vult de
-            bedragen zelf in.
+            Een voorbeeld zet de financieringsbronnen uit die aanpak klaar als regels zonder bedragen, met status ‘idee’. U vult de
+            bedragen per jaar zelf in.
           </p>
           <FieldError id={id('voorbeeld')} message={errors[id('voorbeeld')]} />
           <div className="mt-2 space-y-2">

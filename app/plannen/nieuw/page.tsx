@@ -11,12 +11,17 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function NewPlanPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewPlanPage({ searchParams }: Props) {
   const content = getPlanContent();
   const year = new Date().getFullYear();
+  // /plannen/nieuw?voorbeeld=<slug> (the button on an example page) preselects that example's mix; anything else: an empty plan.
+  const asked = (await searchParams).voorbeeld;
+  const voorbeeld = typeof asked === 'string' && content.voorbeelden.some((v) => v.slug === asked) ? asked : 'leeg';
   const initial: CreateState = {
     status: 'editing',
-    values: { municipality: '', title: '', startYear: String(year), endYear: String(year + 3), contactNote: '', voorbeeld: 'leeg' },
+    values: { municipality: '', title: '', startYear: String(year), endYear: String(year + 3), contactNote: '', voorbeeld },
     errors: {},
     message: null,
   };

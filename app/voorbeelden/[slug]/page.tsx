@@ -110,6 +110,12 @@ export default async function VoorbeeldPage({ params }: Props) {
         </div>
       </section>
 
+      <p className="no-print mt-3">
+        <a href={`/plannen/nieuw?voorbeeld=${v.slug}`} className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800">
+          Begin een plan met deze mix
+        </a>
+      </p>
+
       <section className="mt-6 max-w-3xl">
         <MiniMatrix cells={cells} notes={notes} markLabel="Gebruikt" caption={`Cellen van de wegwijzer die ${v.naam} gebruikt`} />
       </section>

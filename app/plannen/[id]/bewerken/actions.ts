@@ -9,6 +9,7 @@ import { describeChange } from '@/lib/plans/diff';
 import {
   FORM_ERROR,
   emptyLine,
+  formYears,
   formDataToValues,
   formErrors,
   lineFieldName,
@@ -19,6 +20,7 @@ import {
 } from '@/lib/plans/form';
 import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret, saveAuthorizedPlan } from '@/lib/plans/repository';
 import { fieldErrors, planSchemas } from '@/lib/plans/schema';
+import { duplicateLine, fillRight } from '@/lib/plans/grid';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
@@ -32,7 +34,7 @@ const nonce = () => crypto.randomUUID();
 
 /**
  * The one action behind the edit form. The pressed button's `intent` says what
- * to do: "save", "add:<category>" and "remove:<row key>" (the no-JavaScript
+ * to do: "save", "add:<category>", "remove:<row key>", "fill:<row key>" and "dup:<row key>" (the no-JavaScript
  * way to change the rows; with JavaScript the editor does that itself) and
  * "restore:<version>" (buttons in the history, which belong to this form).
  *
@@ -94,6 +96,28 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
         values: { ...values, lines: values.lines.filter((l) => l.key !== rowKey) },
         focus: removed ? `toevoegen-${removed.costCategory}` : null,
         message: removed ? 'De regel is uit het formulier gehaald. Sla op om dat te bewaren.' : null,
+      });
+    }
+
+    // Fill right and duplicate without JavaScript (with it, the editor does the same in the browser).
+    if (intent.startsWith('fill:') || intent.startsWith('dup:')) {
+      const rowKey = intent.slice(intent.indexOf(':') + 1);
+      const index = values.lines.findIndex((l) => l.key === rowKey);
+      const row = values.lines[index];
+      if (!row) return state('edited');
+      if (intent.startsWith('fill:')) {
+        const filled = fillRight(row, formYears(values, plan));
+        return state('edited', {
+          values: { ...values, lines: values.lines.map((l) => (l.key === rowKey ? filled : l)) },
+          focus: lineFieldName(rowKey, 'source'),
+          message: 'Het eerste bedrag van de regel staat nu in elk jaar. Vergeet niet op te slaan.',
+        });
+      }
+      const copy = duplicateLine(row, `n${nonce().slice(0, 8)}`);
+      return state('edited', {
+        values: { ...values, lines: [...values.lines.slice(0, index + 1), copy, ...values.lines.slice(index + 1)] },
+        focus: lineFieldName(copy.key, 'source'),
+        message: 'De regel is gedupliceerd. Vergeet niet op te slaan.',
       });
     }
 

@@ -1,10 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
 import { formatEuro, parseEuro } from '@/lib/money';
+import { draftKey, draftPrefix, parseDraft, sameValues, type Draft } from '@/lib/plans/draft';
+import { duplicateLine, fillRight, isBlock, parsePastedGrid, planPaste } from '@/lib/plans/grid';
 import { sourceYearWarning, type ValiditySource } from '@/lib/plans/validity';
 import {
   CUSTOM_SOURCE,
@@ -86,6 +88,17 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
     view = { nonce: state.nonce, lines: state.values.lines, live: state.values };
     setLocal(view);
   }
+  // A draft restored from this browser replaces the values the fields mount with, until the next action result.
+  const [restored, setRestored] = useState<{ nonce: string; values: EditorState['values'] } | null>(null);
+  const shown = restored?.nonce === state.nonce ? restored.values : state.values;
+  const draft = useDraft(planId, state, view.live);
+
+  function restoreDraft(values: EditorState['values']) {
+    setRestored({ nonce: state.nonce, values });
+    setLocal({ nonce: state.nonce, lines: values.lines, live: values });
+    draft.dismiss();
+    setAnnouncement('Het concept is teruggezet. Sla op om het te bewaren.');
+  }
 
   const years = formYears(state.values, stored);
   const totals = formTotals(view.live, categories.map((c) => c.slug), years);
@@ -127,6 +140,40 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
     }));
   }
 
+  /** Replaces the rows (and re-mounts their inputs with these values): fill right and duplicate. */
+  function replaceRows(lines: LineFormValues[], focus: string) {
+    pendingFocus.current = focus;
+    setLocal((l) => ({ ...l, lines, live: { ...l.live, lines } }));
+  }
+
+  function fillRow(event: MouseEvent<HTMLButtonElement>, key: string) {
+    event.preventDefault();
+    const form = formRef.current;
+    if (!form) return;
+    const current = formDataToValues(new FormData(form));
+    // A new row key re-mounts the row's (uncontrolled) inputs with the filled values; the line id travels in its own field.
+    const fresh = newRowKey();
+    replaceRows(
+      current.lines.map((l) => (l.key === key ? { ...fillRight(l, years), key: fresh } : l)),
+      lineFieldName(fresh, 'source'),
+    );
+    setAnnouncement('Het eerste bedrag van de regel staat nu in elk jaar.');
+  }
+
+  function duplicateRow(event: MouseEvent<HTMLButtonElement>, key: string) {
+    event.preventDefault();
+    const form = formRef.current;
+    if (!form) return;
+    const current = formDataToValues(new FormData(form));
+    const index = current.lines.findIndex((l) => l.key === key);
+    const row = current.lines[index];
+    if (!row) return;
+    const copy = duplicateLine(row, newRowKey());
+    replaceRows([...current.lines.slice(0, index + 1), copy, ...current.lines.slice(index + 1)], lineFieldName(copy.key, 'source'));
+    setAnnouncement('De regel is gedupliceerd; de kopie staat eronder.');
+  }
+
+  const [announcement, setAnnouncement] = useState('');
   const labels = errorLabels(categories, view.lines, years);
 
   return (
@@ -136,6 +183,22 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
       <input type="hidden" name="version" value={state.version} />
 
       <StatusMessage state={state} readPath={readPath} />
+      {draft.offer && (
+        <div role="region" aria-label="Niet-opgeslagen concept" className="no-print mb-6 border-l-4 border-amber-700 bg-accent-100 px-4 py-3">
+          <p className="font-medium">
+            Er is een niet-opgeslagen concept van dit plan in deze browser, van {new Date(draft.offer.savedAt).toLocaleString('nl-NL')}.
+          </p>
+          <p className="mt-1">Het is gebaseerd op versie {state.version}, de versie die u nu bewerkt.</p>
+          <div className="mt-2 flex flex-wrap gap-3">
+            <button type="button" onClick={() => draft.offer && restoreDraft(draft.offer.values)} className="rounded bg-brand-700 px-3 py-1 font-medium text-white hover:bg-brand-800">
+              Concept terugzetten
+            </button>
+            <button type="button" onClick={draft.discard} className="rounded border-2 border-brand-700 bg-white px-3 py-1 font-medium text-brand-700 hover:bg-brand-50">
+              Concept weggooien
+            </button>
+          </div>
+        </div>
+      )}
       <ErrorSummary errors={errors} labels={labels} />
 
       <p id="editor-uitleg" className="max-w-3xl">
@@ -149,21 +212,21 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
         <span className="text-sm text-muted">U bewerkt versie {state.version}.</span>
       </div>
 
-      <div key={state.nonce}>
+      <div key={`${state.nonce}${restored?.nonce === state.nonce ? '-concept' : ''}`}>
         <fieldset className="mt-6 rounded border border-gray-300 p-4">
           <legend className="px-1 text-xl font-semibold text-brand-800">Gegevens van het plan</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField id={planFieldId('municipality')} name="municipality" label="Gemeente of regio" defaultValue={state.values.municipality} error={errors[planFieldId('municipality')]} maxLength={120} />
-            <TextField id={planFieldId('title')} name="title" label="Titel" defaultValue={state.values.title} error={errors[planFieldId('title')]} maxLength={200} />
+            <TextField id={planFieldId('municipality')} name="municipality" label="Gemeente of regio" defaultValue={shown.municipality} error={errors[planFieldId('municipality')]} maxLength={120} />
+            <TextField id={planFieldId('title')} name="title" label="Titel" defaultValue={shown.title} error={errors[planFieldId('title')]} maxLength={200} />
             <div className="flex flex-wrap gap-4">
-              <TextField id={planFieldId('startYear')} name="startYear" label="Eerste jaar" defaultValue={state.values.startYear} error={errors[planFieldId('startYear')]} inputMode="numeric" inputClassName="w-28" maxLength={4} />
-              <TextField id={planFieldId('endYear')} name="endYear" label="Laatste jaar" defaultValue={state.values.endYear} error={errors[planFieldId('endYear')]} inputMode="numeric" inputClassName="w-28" maxLength={4} />
+              <TextField id={planFieldId('startYear')} name="startYear" label="Eerste jaar" defaultValue={shown.startYear} error={errors[planFieldId('startYear')]} inputMode="numeric" inputClassName="w-28" maxLength={4} />
+              <TextField id={planFieldId('endYear')} name="endYear" label="Laatste jaar" defaultValue={shown.endYear} error={errors[planFieldId('endYear')]} inputMode="numeric" inputClassName="w-28" maxLength={4} />
             </div>
             <TextField
               id={planFieldId('contactNote')}
               name="contactNote"
               label="Contactnotitie (optioneel)"
-              defaultValue={state.values.contactNote}
+              defaultValue={shown.contactNote}
               error={errors[planFieldId('contactNote')]}
               multiline
               maxLength={2000}
@@ -177,7 +240,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
             key={category.slug}
             category={category}
             years={years}
-            values={state.values}
+            values={shown}
             rows={view.lines.filter((l) => l.costCategory === category.slug)}
             totals={totals.categories[category.slug]}
             errors={errors}
@@ -187,8 +250,16 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
             focus={state.focus}
             onAdd={addRow}
             onRemove={removeRow}
+            onFill={fillRow}
+            onDuplicate={duplicateRow}
+            onAnnounce={setAnnouncement}
+            onRecalc={recalc}
+            live={view.live.lines}
           />
         ))}
+        <p aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
       </div>
 
       <section aria-labelledby="totaal-titel" className="mt-8">
@@ -208,6 +279,66 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
       </div>
     </form>
   );
+}
+
+/**
+ * Keeps the form as a draft in this browser while the user types (per plan
+ * and version, never the secret: lib/plans/draft.ts), offers it back when the
+ * page opens on the same version, and forgets it once the plan is saved.
+ */
+function useDraft(planId: string, state: EditorState, live: EditorState['values']) {
+  const key = draftKey(planId, state.version);
+  // Read from storage like any outside store (null on the server and without storage).
+  const stored = useSyncExternalStore(subscribe, () => readStorage(key), () => null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const found = parseDraft(stored);
+  // Offer it only before the user has typed anything (after that, the draft being written is their own typing).
+  const untouched = sameValues(live, state.values);
+  const offer = found && stored !== dismissed && untouched && !sameValues(found.values, state.values) ? found : null;
+
+  // After a save or restore, every draft of this plan is out of date.
+  useEffect(() => {
+    if (state.status !== 'saved' && state.status !== 'restored') return;
+    try {
+      for (const k of Object.keys(localStorage)) if (k.startsWith(draftPrefix(planId))) localStorage.removeItem(k);
+    } catch {
+      // Storage unavailable: there were no drafts either.
+    }
+  }, [planId, state]);
+
+  // While typing: write the draft, a little after the last change.
+  useEffect(() => {
+    if (untouched) return;
+    const timer = setTimeout(() => {
+      try {
+        localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), values: live } satisfies Draft));
+      } catch {
+        // Full or unavailable storage: the draft is a convenience, the form itself keeps working.
+      }
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [key, live, untouched]);
+
+  return {
+    offer,
+    dismiss: () => setDismissed(stored),
+    discard: () => {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // Nothing stored, nothing to remove.
+      }
+      setDismissed(stored);
+    },
+  };
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 
 function SaveButton({ pending }: { pending: boolean }) {
@@ -361,9 +492,59 @@ type SectionProps = {
   focus: string | null;
   onAdd: (event: MouseEvent<HTMLButtonElement>, category: string) => void;
   onRemove: (event: MouseEvent<HTMLButtonElement>, key: string, category: string) => void;
+  onFill: (event: MouseEvent<HTMLButtonElement>, key: string) => void;
+  onDuplicate: (event: MouseEvent<HTMLButtonElement>, key: string) => void;
+  onAnnounce: (message: string) => void;
+  onRecalc: () => void;
+  /** The rows' current values (as typed), for row totals and warnings. */
+  live: LineFormValues[];
 };
 
-function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove }: SectionProps) {
+const AMOUNT_ID = /^line-([A-Za-z0-9_-]{1,64})-amount-(\d{4})$/;
+
+function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove, onFill, onDuplicate, onAnnounce, onRecalc, live }: SectionProps) {
+  const [pasteProblems, setPasteProblems] = useState<string[]>([]);
+  const rowKeys = rows.map((r) => r.key);
+  const cellOf = (target: EventTarget) => {
+    if (!(target instanceof HTMLInputElement)) return null;
+    const match = AMOUNT_ID.exec(target.id);
+    if (!match) return null;
+    const row = rowKeys.indexOf(match[1] ?? '');
+    const column = years.indexOf(Number(match[2]));
+    return row >= 0 && column >= 0 ? { input: target, row, column } : null;
+  };
+
+  // Enter moves down a column as in a spreadsheet (Shift+Enter up), instead of submitting the form.
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    if (event.key !== 'Enter') return;
+    const cell = cellOf(event.target);
+    if (!cell) return;
+    event.preventDefault();
+    const key = rowKeys[cell.row + (event.shiftKey ? -1 : 1)];
+    const year = years[cell.column];
+    if (key !== undefined && year !== undefined) document.getElementById(lineAmountName(key, year))?.focus();
+  }
+
+  // A block of cells pasted from a spreadsheet fills the grid from this cell (rows down, years right).
+  function onPaste(event: ClipboardEvent<HTMLTableElement>) {
+    const cell = cellOf(event.target);
+    const text = event.clipboardData.getData('text/plain');
+    if (!cell || !isBlock(text)) return;
+    event.preventDefault();
+    const plan = planPaste(parsePastedGrid(text), rowKeys, years, cell.row, cell.column);
+    for (const [name, value] of Object.entries(plan.values)) {
+      const input = document.getElementById(name);
+      if (input instanceof HTMLInputElement) input.value = value;
+    }
+    const outside = [
+      plan.outside.rows > 0 ? `${plan.outside.rows} ${plan.outside.rows === 1 ? 'rij viel' : 'rijen vielen'} onder de tabel (voeg eerst regels toe)` : '',
+      plan.outside.columns > 0 ? `${plan.outside.columns} ${plan.outside.columns === 1 ? 'kolom viel' : 'kolommen vielen'} na het laatste jaar` : '',
+    ].filter(Boolean);
+    setPasteProblems([...plan.problems, ...(outside.length > 0 ? [`Niet geplakt: ${outside.join('; ')}.`] : [])]);
+    onAnnounce(`${Object.keys(plan.values).length} cellen geplakt.${plan.problems.length > 0 ? ` ${plan.problems.length} cellen zijn geen bedrag.` : ''}`);
+    onRecalc();
+  }
+
   const headingId = `kostensoort-${category.slug}`;
   const needInputs = years.map((year) => {
     const name = needFieldName(category.slug, year);
@@ -396,7 +577,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
       <TotalsTable caption={`Behoefte en dekking per jaar: ${category.naam}`} years={years} totals={totals} needInputs={needInputs} />
 
       <TableScroll label={`Tabel financieringsregels ${category.naam}`} className="mt-4">
-        <table className="w-full min-w-[64rem] border-collapse text-sm">
+        <table className="w-full min-w-[64rem] border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste}>
           <caption className="mb-1 text-left font-semibold">Financieringsregels: {category.naam}</caption>
           <thead>
             <tr className="border-b-2 border-gray-400">
@@ -446,11 +627,28 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
                 warningFor={warningFor}
                 focus={focus}
                 onRemove={onRemove}
+                onFill={onFill}
+                onDuplicate={onDuplicate}
+                live={live.find((l) => l.key === row.key)}
               />
             ))}
           </tbody>
         </table>
       </TableScroll>
+      {pasteProblems.length > 0 && (
+        <div role="alert" className="mt-2 border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm">
+          <p className="font-medium">Niet alles wat u plakte is een bedrag:</p>
+          <ul className="list-disc pl-5">
+            {pasteProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="no-print mt-1 text-sm text-muted">
+        Tip: plak een blok cellen uit Excel in een bedrag; het vult de regels eronder en de jaren ernaast. Enter gaat naar de regel
+        eronder.
+      </p>
       <button
         type="submit"
         id={`toevoegen-${category.slug}`}
@@ -477,11 +675,14 @@ type LineRowProps = {
   warningFor: (source: string, year: string) => string | null;
   focus: string | null;
   onRemove: SectionProps['onRemove'];
+  onFill: SectionProps['onFill'];
+  onDuplicate: SectionProps['onDuplicate'];
+  live: LineFormValues | undefined;
 };
 
-function LineRow({ row, number, category, years, errors, hydrated, sourceNames, warningFor, focus, onRemove }: LineRowProps) {
+function LineRow({ row, number, category, years, errors, hydrated, sourceNames, warningFor, focus, onRemove, onFill, onDuplicate, live }: LineRowProps) {
   const [source, setSource] = useState(row.source);
-  const [amounts, setAmounts] = useState(row.amounts);
+  const amounts = (live ?? row).amounts;
   // One sentence per distinct warning, for the years in which this row has money on a source that has then ended.
   const warnings = [...new Set(years.filter((y) => (amounts[String(y)] ?? '').trim() !== '').map((y) => warningFor(source, String(y))).filter((w) => w !== null))];
   const warningId = `${lineFieldName(row.key, 'source')}-waarschuwing`;
@@ -589,10 +790,6 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
               autoComplete="off"
               aria-invalid={error ? true : undefined}
               aria-describedby={[error ? errorId(name) : null, warnings.length > 0 ? warningId : null].filter(Boolean).join(' ') || undefined}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setAmounts((a) => ({ ...a, [String(year)]: value }));
-              }}
               className={`${controlClass} w-28 text-right tabular-nums`}
             />
           </td>
@@ -634,15 +831,35 @@ function LineRow({ row, number, category, years, errors, hydrated, sourceNames, 
         <textarea {...control('note')} defaultValue={row.note} rows={2} maxLength={1000} className={`${controlClass} w-full`} />
       </td>
       <td className={td}>
-        <button
-          type="submit"
-          name="intent"
-          value={`remove:${row.key}`}
-          onClick={(e) => onRemove(e, row.key, row.costCategory)}
-          className="no-print rounded border border-red-700 px-2 py-1 text-sm text-red-800 hover:bg-red-50"
-        >
-          Verwijderen<span className="sr-only"> regel {number}</span>
-        </button>
+        <div className="no-print flex flex-col items-start gap-1">
+          <button
+            type="submit"
+            name="intent"
+            value={`fill:${row.key}`}
+            onClick={(e) => onFill(e, row.key)}
+            className="rounded border border-brand-700 px-2 py-1 text-sm text-brand-700 hover:bg-brand-50"
+          >
+            Zelfde bedrag voor alle jaren<span className="sr-only">, regel {number}</span>
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value={`dup:${row.key}`}
+            onClick={(e) => onDuplicate(e, row.key)}
+            className="rounded border border-brand-700 px-2 py-1 text-sm text-brand-700 hover:bg-brand-50"
+          >
+            Regel dupliceren<span className="sr-only"> {number}</span>
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value={`remove:${row.key}`}
+            onClick={(e) => onRemove(e, row.key, row.costCategory)}
+            className="rounded border border-red-700 px-2 py-1 text-sm text-red-800 hover:bg-red-50"
+          >
+            Verwijderen<span className="sr-only"> regel {number}</span>
+          </button>
+        </div>
       </td>
     </tr>
   );
