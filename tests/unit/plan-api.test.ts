@@ -230,6 +230,35 @@ describe('PUT /api/plannen/<id>', () => {
   });
 });
 
+describe('PUT body shape', () => {
+  it('refuses unknown fields with 422 naming them, and changes nothing (once this emptied the plan)', async () => {
+    const { id, secret } = await createPlan();
+    const auth = { authorization: `Bearer ${secret}`, 'if-match': '"1"' };
+    expect((await put(id, JSON.stringify({ needs: [], lines: [goodLine] }), auth)).status).toBe(200);
+    const res = await put(id, JSON.stringify({ plan: 1e308, needs: [], lines: [] }), { ...auth, 'if-match': '"2"' });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(await res.json())).toContain('Onbekend veld: “plan”');
+    const after = (await (await get(id)).json()) as { plan: { version: number }; lines: unknown[] };
+    expect(after.plan.version).toBe(2);
+    expect(after.lines).toHaveLength(1);
+  });
+
+  it('takes amounts per year and answers them; the old one-year shape still arrives as amounts', async () => {
+    const { id, secret } = await createPlan();
+    const { year: _y, amount: _a, ...base } = goodLine;
+    const body = { needs: [], lines: [{ ...base, amounts: [{ year: 2028, amount: 3 }, { year: 2025, amount: 1 }] }, goodLine] };
+    expect((await put(id, JSON.stringify(body), { authorization: `Bearer ${secret}`, 'if-match': '"1"' })).status).toBe(200);
+    const { lines } = (await (await get(id)).json()) as { lines: { amounts: unknown }[] };
+    expect(lines.map((l) => l.amounts)).toEqual([
+      [
+        { year: 2025, amount: 1 },
+        { year: 2028, amount: 3 },
+      ],
+      [{ year: 2025, amount: 1000 }],
+    ]);
+  });
+});
+
 describe('money on a source that ends', () => {
   it('GET lists a warning for the 2027 line on a source that ends in 2026, not for its 2026 line, and the CSV carries it', async () => {
     const { id, secret } = await createPlan();
