@@ -313,7 +313,10 @@ test('exports: the CSV opens in Dutch Excel and the xlsx has formulas', async ({
     }),
   );
   expect(formulas.some((f) => f.formula.startsWith('SUM(') && f.result === 12500)).toBe(true);
-  expect(workbook.getWorksheet('Regels')?.getCell('A1').value).toBe('Kostensoort');
+  const regels = workbook.getWorksheet('Regels');
+  expect(regels?.getCell('A1').value).toBe('Financieringsplan');
+  expect(regels?.getCell('B1').value).toBe('Export één');
+  expect(regels?.getCell('A7').value).toBe('Kostensoort');
 });
 
 test('a new edit link replaces the old one', async ({ page }) => {
