@@ -34,6 +34,7 @@ async function stored(request: APIRequestContext, id: string) {
 }
 
 test('one row per source with a column per year: typing, Enter moves down, fill right, duplicate, and the row total', async ({ page, request }) => {
+  test.slow(); // many steps, a save and an axe run
   const plan = await apiPlan(request, [line('wmo-budget', [[2026, 1000]]), line('jeugdwet-budget', [])]);
   await page.goto(plan.editUrl);
   await expect(cell(page, 2026, 1)).toHaveValue('1.000');
@@ -88,6 +89,7 @@ test('pasting a block from Excel fills rows and years from the cell, and names c
 });
 
 test('a draft survives a closed tab, is offered back on the same version, never holds the secret, and goes after a save', async ({ page, request }) => {
+  test.slow(); // two page loads, an axe run and a save
   const plan = await apiPlan(request, [line('wmo-budget', [[2026, 1000]])]);
   await page.goto(plan.editUrl);
   await cell(page, 2028, 1).fill('7.777');
