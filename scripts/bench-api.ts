@@ -50,7 +50,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
@@ -808,12 +808,20 @@ async function main(): Promise<void> {
   console.log(`targets (${CONNECTIONS} connections, ${DURATION} s per case; reads relative to the floor of this run):`);
   console.log(targetTable(rows));
 
+  const busiest = Math.max(...results.map((r) => r.load ?? 0));
+  if (busiest > availableParallelism() + 0.5) {
+    console.log(
+      `note: the 1-minute load average reached ${busiest.toFixed(1)} on ${availableParallelism()} cores: other processes competed for the CPU. ` +
+        'The read targets are relative to the floor of this run; the save rate is absolute and suffers most.',
+    );
+  }
+
   const json = args.get('json');
   if (json && json !== 'true') {
     writeFileSync(
       json,
       JSON.stringify(
-        { date: new Date().toISOString(), connections: CONNECTIONS, duration: DURATION, targets: TARGETS, results, verdict: rows, met: missed.length === 0 },
+        { date: new Date().toISOString(), cores: availableParallelism(), loadMax: busiest, connections: CONNECTIONS, duration: DURATION, targets: TARGETS, results, verdict: rows, met: missed.length === 0 },
         null,
         2,
       ),
@@ -841,7 +849,9 @@ async function main(): Promise<void> {
 // Run only as a script (`tsx scripts/bench-api.ts`), not when a unit test imports `verdict`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // fetch's own message ("fetch failed") hides the reason in `cause`.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    console.error(error instanceof Error ? `${error.message}${cause}` : error);
     if (activeServer) await stopServer(activeServer);
     // 2: the bench could not measure (1 is reserved for a missed target).
     process.exit(2);
