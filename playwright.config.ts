@@ -40,7 +40,8 @@ export default defineConfig({
     // A fresh database per run: rate-limit windows are stored there too.
     command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run build && npm run start',
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // The build runs first; on a busy 2-core machine it can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
