@@ -13,5 +13,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Tests that write a temporary database take well under a second on a quiet machine, but far longer on a busy
+    // 2-core one; a slow machine should not read as a failing test.
+    testTimeout: 20_000,
   },
 });

@@ -68,6 +68,7 @@ test('"Wie betaalt?" in the matrix is labelled as interpretation, with the dated
 const warningsSchema = z.object({ warnings: z.array(z.object({ year: z.number(), sourceSlug: z.string(), message: z.string() })) });
 
 test('a plan with SPUK money in 2027 warns on the read page, in the CSV and in the API; 2026 does not', async ({ page, request }) => {
+  test.slow(); // an API plan, a CSV, the read page at two widths and the edit page, each with axe
   const created = await request.post('/api/plannen', { data: { municipality: 'Teststad', title: 'Plan met SPUK', startYear: 2026, endYear: 2027 } });
   expect(created.status()).toBe(201);
   const { id, editSecret } = z.object({ id: z.string(), editSecret: z.string() }).parse(await created.json());
