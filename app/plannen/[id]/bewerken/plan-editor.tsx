@@ -26,6 +26,8 @@ import {
   type PlanFormValues,
 } from '@/lib/plans/form';
 import { editPlanAction } from './actions';
+import { regionNeeds, type RegionShare } from '@/lib/plans/region-shares';
+import { RegionShareNeeds } from './region-share-needs';
 
 export type SourceOption = {
   slug: string;
@@ -49,6 +51,8 @@ type Props = {
   /** Validity dates of the catalogue's sources, for the warning on a line whose source has ended in its year. */
   validity: ValiditySource[];
   stored: { startYear: number; endYear: number };
+  /** Shares of linked regional plans: read-only need (region-share-needs.tsx), counted in the live totals. */
+  regionShares?: RegionShare[];
 };
 
 export const FORM_ID = 'plan-form';
@@ -71,7 +75,7 @@ const gapText = (gap: number) => (gap < 0 ? `${formatEuro(-gap)} over` : formatE
  * fields re-mount with the values of that result (the stored plan after a
  * save; the posted values after a refusal).
  */
-export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, validity, stored }: Props) {
+export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, validity, stored, regionShares = [] }: Props) {
   const validityContent = { bronnen: validity };
   const warningFor = (source: string, year: string) => (/^\d{4}$/.test(year) ? sourceYearWarning(validityContent, source, Number(year)) : null);
   const [state, formAction, pending] = useActionState(editPlanAction, initial);
@@ -88,7 +92,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   }
 
   const years = formYears(state.values, stored);
-  const totals = formTotals(view.live, categories.map((c) => c.slug), years);
+  const totals = formTotals(view.live, categories.map((c) => c.slug), years, regionNeeds(regionShares, years[0] ?? 0, years.at(-1) ?? 0));
   const errors = state.errors;
 
   useEffect(() => {
@@ -187,6 +191,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
             focus={state.focus}
             onAdd={addRow}
             onRemove={removeRow}
+            regionShares={regionShares}
           />
         ))}
       </div>
@@ -361,9 +366,10 @@ type SectionProps = {
   focus: string | null;
   onAdd: (event: MouseEvent<HTMLButtonElement>, category: string) => void;
   onRemove: (event: MouseEvent<HTMLButtonElement>, key: string, category: string) => void;
+  regionShares: RegionShare[];
 };
 
-function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove }: SectionProps) {
+function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove, regionShares }: SectionProps) {
   const headingId = `kostensoort-${category.slug}`;
   const needInputs = years.map((year) => {
     const name = needFieldName(category.slug, year);
@@ -394,6 +400,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
         {category.naam}
       </h2>
       <TotalsTable caption={`Behoefte en dekking per jaar: ${category.naam}`} years={years} totals={totals} needInputs={needInputs} />
+      <RegionShareNeeds shares={regionShares} category={category.slug} categoryName={category.naam} years={years} />
 
       <TableScroll label={`Tabel financieringsregels ${category.naam}`} className="mt-4">
         <table className="w-full min-w-[64rem] border-collapse text-sm">
