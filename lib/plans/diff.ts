@@ -2,7 +2,7 @@ import { formatEuro } from '@/lib/money';
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
 import { amountIn } from './lines';
-import { describeShareChanges, shareChanges, shareLabel, shareTotal, type RegionShare, type ShareAmountChange } from './region-shares';
+import { countedNeeds, describeShareChanges, shareChanges, shareLabel, shareTotal, type RegionShare, type ShareAmountChange } from './region-shares';
 import type { LineRow, PlanFields, PlanState, YearAmount } from './types';
 
 /**
@@ -21,8 +21,9 @@ export type PlanChange =
   | { kind: 'line-removed'; line: LineRow }
   | { kind: 'line-changed'; before: LineRow; after: LineRow; fields: LineField[] }
   /** Regional shares (lib/plans/region-shares.ts), matched by regionId. */
-  | { kind: 'region-linked'; share: RegionShare }
-  | { kind: 'region-unlinked'; share: RegionShare }
+  /** `counted`: the share's need in the plan's years (after linking; before unlinking). */
+  | { kind: 'region-linked'; share: RegionShare; counted: number }
+  | { kind: 'region-unlinked'; share: RegionShare; counted: number }
   | { kind: 'region-updated'; before: RegionShare; after: RegionShare; amounts: ShareAmountChange[] };
 
 const PLAN_FIELDS: PlanField[] = ['municipality', 'title', 'startYear', 'endYear', 'contactNote'];
@@ -96,7 +97,7 @@ export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
   for (const share of after.regionShares ?? []) {
     const old = beforeShares.get(share.regionId);
     if (!old) {
-      changes.push({ kind: 'region-linked', share });
+      changes.push({ kind: 'region-linked', share, counted: shareTotal(countedNeeds(share, after.startYear, after.endYear)) });
       continue;
     }
     const amounts = shareChanges(old, share);
@@ -105,7 +106,7 @@ export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
     }
   }
   for (const share of before.regionShares ?? []) {
-    if (!afterShares.has(share.regionId)) changes.push({ kind: 'region-unlinked', share });
+    if (!afterShares.has(share.regionId)) changes.push({ kind: 'region-unlinked', share, counted: shareTotal(countedNeeds(share, before.startYear, before.endYear)) });
   }
   return changes;
 }
@@ -162,9 +163,9 @@ export function describeChange(change: PlanChange, content: PlanContent): string
       return `Regel gewijzigd: ${lineLabel(change.after)}: ${parts.join('; ')}`;
     }
     case 'region-linked':
-      return `Gekoppeld aan regionaal plan “${change.share.regionName}” als ${change.share.memberName} (versie ${change.share.regionVersion}): ${formatEuro(shareTotal(change.share.needs))} behoefte`;
+      return `Gekoppeld aan regionaal plan “${change.share.regionName}” als ${change.share.memberName} (versie ${change.share.regionVersion}): ${formatEuro(change.counted)} behoefte`;
     case 'region-unlinked':
-      return `Koppeling met regionaal plan “${change.share.regionName}” verwijderd (${shareLabel(change.share)}, ${formatEuro(shareTotal(change.share.needs))})`;
+      return `Koppeling met regionaal plan “${change.share.regionName}” verwijderd (${shareLabel(change.share)}): ${formatEuro(change.counted)} minder behoefte`;
     case 'region-updated': {
       const amounts = describeShareChanges(change.amounts, (slug) => category(slug).toLowerCase());
       const from = `Aandeel regio ${change.after.regionName} bijgewerkt van versie ${change.before.regionVersion} naar ${change.after.regionVersion}`;

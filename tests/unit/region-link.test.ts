@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useTempDatabase } from './support/temp-db';
@@ -15,6 +16,7 @@ type Modules = {
   plans: typeof import('@/app/api/plannen/route');
   plan: typeof import('@/app/api/plannen/[id]/route');
   csv: typeof import('@/app/api/plannen/[id]/export.csv/route');
+  xlsx: typeof import('@/app/api/plannen/[id]/export.xlsx/route');
   link: typeof import('@/lib/plans/region-link');
   repo: typeof import('@/lib/plans/repository');
   split: typeof import('@/lib/regions/calculate');
@@ -36,6 +38,7 @@ beforeAll(async () => {
     plans: await import('@/app/api/plannen/route'),
     plan: await import('@/app/api/plannen/[id]/route'),
     csv: await import('@/app/api/plannen/[id]/export.csv/route'),
+    xlsx: await import('@/app/api/plannen/[id]/export.xlsx/route'),
     link: await import('@/lib/plans/region-link'),
     repo: await import('@/lib/plans/repository'),
     split: await import('@/lib/regions/calculate'),
@@ -201,6 +204,17 @@ describe('linking a plan to a regional plan (pull)', () => {
     // And the CSV carries the share as need, marked.
     const csv = await (await m.csv.GET(new Request(`${BASE}/api/plannen/${plan.id}/export.csv`), ctx(plan.id))).text();
     expect(csv).toContain('Behoefte (aandeel regio);Interventies;;;;;;;4000;4000;8000;;Ede, aandeel regio Testregio, versie 1;');
+    // The xlsx overview: need includes the share, with a block saying how much of it is regional.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await m.xlsx.GET(new Request(`${BASE}/api/plannen/${plan.id}/export.xlsx`), ctx(plan.id))).arrayBuffer());
+    const rows: string[] = [];
+    workbook.getWorksheet('Overzicht')?.eachRow((row) => rows.push(row.values && Array.isArray(row.values) ? row.values.map((v) => (typeof v === 'object' && v !== null && 'result' in v ? String(v.result) : String(v ?? ''))).join('|') : ''));
+    const needBlock = rows.indexOf('|Behoefte');
+    const regionBlock = rows.findIndex((r) => r.startsWith('|Waarvan aandeel regio (Testregio, versie 1)'));
+    expect(needBlock).toBeGreaterThan(-1);
+    expect(regionBlock).toBeGreaterThan(needBlock);
+    expect(rows.slice(needBlock, regionBlock)).toContain('|Interventies|4000|4000|8000');
+    expect(rows.slice(regionBlock)).toContain('|Interventies|4000|4000|8000');
   });
 
   it('adds the share to the plan’s own need and keeps the link through ordinary saves', async () => {

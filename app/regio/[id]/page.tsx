@@ -41,7 +41,7 @@ export default async function RegionPage({ params }: Props) {
   // Municipal plans that pulled a member's share (issue 9: the municipality links its own plan).
   const links = await listRegionLinks(region.id);
   const linksOf = (name: string) => links.filter((l) => l.memberName === name);
-  const upToDate = (l: { regionVersion: number }) => (l.regionVersion === region.version ? 'bijgewerkt' : `nog niet bijgewerkt (nu versie ${region.version})`);
+  const upToDate = (l: { regionVersion: number }) => (l.regionVersion === region.version ? 'de nieuwste' : `nog niet bijgewerkt, nu versie ${region.version}`);
   const yearHeads = split.years.map((year) => (
     <th key={year} scope="col" className={th}>
       {year}
@@ -206,7 +206,7 @@ export default async function RegionPage({ params }: Props) {
                       <Link href={planReadPath(l.planId)} className="text-brand-700 underline">
                         het financieringsplan van {member.name}
                       </Link>{' '}
-                      (rekent met versie {l.regionVersion}, {upToDate(l)}).
+                      (rekent met versie {l.regionVersion}: {upToDate(l)}).
                     </span>
                   ))}
                 </p>
