@@ -201,6 +201,8 @@ describe('linking a plan to a regional plan (pull)', () => {
 
     // The regional plan knows who linked (for its read page), with the version pulled.
     expect(await m.repo.listRegionLinks(region.id)).toEqual([expect.objectContaining({ planId: plan.id, memberName: 'Ede', regionVersion: 1 })]);
+    const regionRes = await m.region.GET(new Request(`${BASE}/api/regio/${region.id}`), ctx(region.id));
+    expect(await regionRes.json()).toMatchObject({ linkedPlans: [{ member: 'Ede', planReadUrl: `/plannen/${plan.id}`, version: 1, upToDate: true }] });
     // And the CSV carries the share as need, marked.
     const csv = await (await m.csv.GET(new Request(`${BASE}/api/plannen/${plan.id}/export.csv`), ctx(plan.id))).text();
     expect(csv).toContain('Behoefte (aandeel regio);Interventies;;;;;;;4000;4000;8000;;Ede, aandeel regio Testregio, versie 1;');
