@@ -2,6 +2,7 @@ import type { Betaler } from '@/lib/content/schema';
 import type { PlanContent } from './content';
 import { LINE_STATUSES, type LineStatus, type Looptijd } from './schema';
 import { perYear } from './lines';
+import { regionNeeds } from './region-shares';
 import type { YearAmount } from './types';
 import { isUncertain } from './validity';
 
@@ -58,6 +59,10 @@ import { isUncertain } from './validity';
  * MONEY BY PAYER: by the source's `betaler`. Custom sources (and sources that
  * left the catalogue) go to the separate bucket 'onbekend'.
  *
+ * REGIONAL SHARES (plan.regionShares) count as need in the plan's years,
+ * added to the plan's own need per category and year; a share's years outside
+ * the plan are not counted (lib/plans/region-shares.ts ignoredNeeds).
+ *
  * Lines and needs outside the plan's years or in categories the catalogue no
  * longer has are still counted (extra years/categories are appended), so the
  * totals always equal the sum of the rows.
@@ -97,7 +102,14 @@ export type CalcLine = {
   looptijd: Looptijd;
   status: LineStatus;
 };
-export type CalcPlan = { startYear: number; endYear: number; needs: readonly CalcNeed[]; lines: readonly CalcLine[] };
+export type CalcPlan = {
+  startYear: number;
+  endYear: number;
+  needs: readonly CalcNeed[];
+  lines: readonly CalcLine[];
+  /** Regional shares pulled into the plan: need in the plan's years, ignored outside them (lib/plans/region-shares.ts). */
+  regionShares?: readonly { needs: readonly CalcNeed[] }[];
+};
 export type CalcContent = Pick<PlanContent, 'kostensoorten' | 'bronnen' | 'wetten'>;
 
 export type Cell = {
@@ -243,7 +255,7 @@ export function computeTotals(plan: CalcPlan, content: CalcContent, basis: Fundi
   // Categories in catalogue order, then any unknown ones in order of appearance.
   const categoryNames = new Map(content.kostensoorten.map((k) => [k.slug, k.naam]));
   const categoryOrder = content.kostensoorten.map((k) => k.slug);
-  for (const row of [...plan.needs, ...plan.lines.flatMap(perYear)]) {
+  for (const row of [...plan.needs, ...regionNeeds(plan.regionShares, plan.startYear, plan.endYear), ...plan.lines.flatMap(perYear)]) {
     if (!categoryNames.has(row.costCategory)) {
       categoryNames.set(row.costCategory, row.costCategory);
       categoryOrder.push(row.costCategory);
@@ -268,6 +280,8 @@ export function computeTotals(plan: CalcPlan, content: CalcContent, basis: Fundi
   let unknownLaw = 0;
 
   for (const need of plan.needs) cellAcc(need.costCategory, need.year).need += need.amount;
+  // A regional share is need like the plan's own; years outside the plan are ignored (the pages say so).
+  for (const need of regionNeeds(plan.regionShares, plan.startYear, plan.endYear)) cellAcc(need.costCategory, need.year).need += need.amount;
 
   for (const line of plan.lines.flatMap(perYear)) {
     const acc = cellAcc(line.costCategory, line.year);

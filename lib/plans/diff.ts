@@ -2,6 +2,7 @@ import { formatEuro } from '@/lib/money';
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
 import { amountIn } from './lines';
+import { countedNeeds, describeShareChanges, shareChanges, shareLabel, shareTotal, type RegionShare, type ShareAmountChange } from './region-shares';
 import type { LineRow, PlanFields, PlanState, YearAmount } from './types';
 
 /**
@@ -18,7 +19,12 @@ export type PlanChange =
   | { kind: 'need'; costCategory: string; year: number; before: number; after: number }
   | { kind: 'line-added'; line: LineRow }
   | { kind: 'line-removed'; line: LineRow }
-  | { kind: 'line-changed'; before: LineRow; after: LineRow; fields: LineField[] };
+  | { kind: 'line-changed'; before: LineRow; after: LineRow; fields: LineField[] }
+  /** Regional shares (lib/plans/region-shares.ts), matched by regionId. */
+  /** `counted`: the share's need in the plan's years (after linking; before unlinking). */
+  | { kind: 'region-linked'; share: RegionShare; counted: number }
+  | { kind: 'region-unlinked'; share: RegionShare; counted: number }
+  | { kind: 'region-updated'; before: RegionShare; after: RegionShare; amounts: ShareAmountChange[] };
 
 const PLAN_FIELDS: PlanField[] = ['municipality', 'title', 'startYear', 'endYear', 'contactNote'];
 const LINE_FIELDS: LineField[] = [
@@ -85,6 +91,23 @@ export function diffStates(before: PlanState, after: PlanState): PlanChange[] {
   for (const line of before.lines) {
     if (!afterIds.has(line.id)) changes.push({ kind: 'line-removed', line });
   }
+
+  const beforeShares = new Map((before.regionShares ?? []).map((r) => [r.regionId, r]));
+  const afterShares = new Map((after.regionShares ?? []).map((r) => [r.regionId, r]));
+  for (const share of after.regionShares ?? []) {
+    const old = beforeShares.get(share.regionId);
+    if (!old) {
+      changes.push({ kind: 'region-linked', share, counted: shareTotal(countedNeeds(share, after.startYear, after.endYear)) });
+      continue;
+    }
+    const amounts = shareChanges(old, share);
+    if (amounts.length > 0 || old.regionVersion !== share.regionVersion || old.memberName !== share.memberName || old.regionName !== share.regionName) {
+      changes.push({ kind: 'region-updated', before: old, after: share, amounts });
+    }
+  }
+  for (const share of before.regionShares ?? []) {
+    if (!afterShares.has(share.regionId)) changes.push({ kind: 'region-unlinked', share, counted: shareTotal(countedNeeds(share, before.startYear, before.endYear)) });
+  }
   return changes;
 }
 
@@ -138,6 +161,15 @@ export function describeChange(change: PlanChange, content: PlanContent): string
         return `${LINE_FIELD_LABEL[f]} ${show(change.before)} → ${show(change.after)}`;
       });
       return `Regel gewijzigd: ${lineLabel(change.after)}: ${parts.join('; ')}`;
+    }
+    case 'region-linked':
+      return `Gekoppeld aan regionaal plan “${change.share.regionName}” als ${change.share.memberName} (versie ${change.share.regionVersion}): ${formatEuro(change.counted)} behoefte`;
+    case 'region-unlinked':
+      return `Koppeling met regionaal plan “${change.share.regionName}” verwijderd (${shareLabel(change.share)}): ${formatEuro(change.counted)} minder behoefte`;
+    case 'region-updated': {
+      const amounts = describeShareChanges(change.amounts, (slug) => category(slug).toLowerCase());
+      const from = `Aandeel regio ${change.after.regionName} bijgewerkt van versie ${change.before.regionVersion} naar ${change.after.regionVersion}`;
+      return amounts.length === 0 ? `${from}; de bedragen bleven gelijk` : `${from}: ${amounts.join(', ')}`;
     }
   }
 }

@@ -3,6 +3,7 @@ import { BASIS_LABEL, PAYERS, PAYER_LABEL, computeTotals, type FundingBasis, typ
 import { indexPlanContent, sourceName, type PlanContent } from './content';
 import { STATUS_LABEL } from './schema';
 import { amountIn, lineTotal } from './lines';
+import { countedNeeds, describeIgnored, ignoredNeeds, regionNeeds, shareAmount, shareLabel } from './region-shares';
 import type { PlanView } from './types';
 import { planWarnings } from './validity';
 
@@ -30,6 +31,10 @@ import { planWarnings } from './validity';
  * Sheet "Regels" lists every line with a column per year and a SUM total per
  * line, then two named totals: all lines (every status) and the funding the
  * read page counts, so the two never contradict each other unnamed.
+ *
+ * Regional shares (lib/plans/region-shares.ts) are need: the CSV has a row
+ * "Behoefte (aandeel regio)" per linked region and cost category, and the
+ * overview's need includes them, with a block "Waarvan aandeel regio" below it.
  *
  * Both carry a column "Waarschuwing" per line: the text the read page shows
  * when the line counts on a source that has ended or is uncertain in its
@@ -131,6 +136,18 @@ export function planToCsv(plan: PlanView, content: PlanContent, now: Date = new 
     const amounts = years.map((y) => plan.needs.find((n) => n.costCategory === category && n.year === y)?.amount ?? 0);
     const name = index.categories.get(category)?.naam ?? category;
     out += csvRow(['Behoefte', name, null, null, null, null, null, null, ...amounts, amounts.reduce((a, b) => a + b, 0), null, null, null]);
+  }
+  for (const share of plan.regionShares ?? []) {
+    const counted = { needs: countedNeeds(share, plan.startYear, plan.endYear) };
+    const ignored = ignoredNeeds(share, plan.startYear, plan.endYear);
+    const categories = [...new Set(share.needs.map((n) => n.costCategory))];
+    for (const category of categories) {
+      const amounts = years.map((y) => shareAmount(counted, category, y));
+      const outside = ignored.filter((n) => n.costCategory === category);
+      const note = `${share.memberName}, ${shareLabel(share)}${outside.length > 0 ? `; niet meegeteld (buiten de looptijd): ${describeIgnored(outside)}` : ''}`;
+      const name = index.categories.get(category)?.naam ?? category;
+      out += csvRow(['Behoefte (aandeel regio)', name, null, null, null, null, null, null, ...amounts, amounts.reduce((a, b) => a + b, 0), null, note, null]);
+    }
   }
   for (const line of plan.lines) {
     const d = details(line);
@@ -251,7 +268,18 @@ export async function planToXlsx(plan: PlanView, content: PlanContent, basis: Fu
   const need = writeMatrix(sheet, 8, 'Behoefte', years, {
     rows: totals.categories.map((c) => ({ label: c.naam, values: c.years.map((y) => y.need) })),
   });
-  const funded = writeMatrix(sheet, need.next, `Financiering (${BASIS_LABEL[basis].toLowerCase()})`, years, {
+  const shares = plan.regionShares ?? [];
+  const sharedNeed = regionNeeds(shares, plan.startYear, plan.endYear);
+  const afterNeed =
+    shares.length === 0
+      ? need.next
+      : writeMatrix(sheet, need.next, `Waarvan aandeel regio (${shares.map((r) => `${r.regionName}, versie ${r.regionVersion}`).join('; ')})`, years, {
+          rows: totals.categories.map((c) => ({
+            label: c.naam,
+            values: years.map((y) => sharedNeed.filter((n) => n.costCategory === c.costCategory && n.year === y).reduce((sum, n) => sum + n.amount, 0)),
+          })),
+        }).next;
+  const funded = writeMatrix(sheet, afterNeed, `Financiering (${BASIS_LABEL[basis].toLowerCase()})`, years, {
     rows: totals.categories.map((c) => ({ label: c.naam, values: c.years.map((y) => y.funded) })),
   });
   const gap = writeMatrix(

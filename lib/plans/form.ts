@@ -337,8 +337,17 @@ export type FormTotals = {
 /** Sum of a row of totals (the "Totaal" column). */
 export const sumOf = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-/** Plain sums per category and year: need, funding (FUNDED_STATUSES), ideas and gap = need − funding. */
-export function formTotals(values: PlanFormValues, categories: readonly string[], years: readonly number[]): FormTotals {
+/**
+ * Plain sums per category and year: need, funding (FUNDED_STATUSES), ideas and gap = need − funding.
+ * `extraNeeds` is need that is not typed in the form (regional shares, lib/plans/region-shares.ts):
+ * added to the need of its category and year.
+ */
+export function formTotals(
+  values: PlanFormValues,
+  categories: readonly string[],
+  years: readonly number[],
+  extraNeeds: readonly { costCategory: string; year: number; amount: number }[] = [],
+): FormTotals {
   let unreadable = 0;
   const amount = (value: string): number => {
     if (value.trim() === '') return 0;
@@ -356,6 +365,11 @@ export function formTotals(values: PlanFormValues, categories: readonly string[]
       const row = byCategory[category];
       if (row) row.need[i] = amount(values.needs[needFieldName(category, year)] ?? '');
     });
+  }
+  for (const extra of extraNeeds) {
+    const row = byCategory[extra.costCategory];
+    const i = years.indexOf(extra.year);
+    if (row && i !== -1) row.need[i] = (row.need[i] ?? 0) + extra.amount;
   }
   for (const line of values.lines) {
     const row = byCategory[line.costCategory];

@@ -4,15 +4,33 @@ import type { PlanContent } from './content';
 import { getPlanContent } from './content-server';
 import { cache, drop, keyOf, remember, type Entry } from './json-cache';
 import { getPlan, getPlanVersion } from './repository';
+import { countedNeeds, ignoredNeeds, type RegionShareNeed } from './region-shares';
 import type { LineRow, NeedRow, PlanView } from './types';
 import { planExportPath, planReadPath } from './urls';
+import { regionReadPath } from '@/lib/regions/urls';
 import { planWarnings, type PlanWarning } from './validity';
+
+/** A regional share in the API answer: `needs` count in the totals; `ignored` lie outside the plan's years. */
+export type RegionShareJson = {
+  regionId: string;
+  regionName: string;
+  member: string;
+  /** The regional plan's version the amounts were pulled from. */
+  version: number;
+  pulledAt: string;
+  readUrl: string;
+  needs: RegionShareNeed[];
+  ignored: RegionShareNeed[];
+};
 
 /** The body of GET /api/plannen/<id>. */
 export type PlanJson = {
-  plan: Omit<PlanView, 'needs' | 'lines'>;
+  plan: Omit<PlanView, 'needs' | 'lines' | 'regionShares'>;
+  /** The plan's own needs (as entered). */
   needs: NeedRow[];
   lines: LineRow[];
+  /** Shares of linked regional plans: need too, included in `totals` (read-only here; linked on the edit page). */
+  regionShares: RegionShareJson[];
   totals: PlanTotals;
   /** Lines that count on a source that has ended or is uncertain in their year (lib/plans/validity.ts). */
   warnings: PlanWarning[];
@@ -20,11 +38,21 @@ export type PlanJson = {
 };
 
 export function planJson(plan: PlanView, content: PlanContent, basis: FundingBasis): PlanJson {
-  const { needs, lines, ...fields } = plan;
+  const { needs, lines, regionShares = [], ...fields } = plan;
   return {
     plan: fields,
     needs,
     lines,
+    regionShares: regionShares.map((r) => ({
+      regionId: r.regionId,
+      regionName: r.regionName,
+      member: r.memberName,
+      version: r.regionVersion,
+      pulledAt: r.pulledAt,
+      readUrl: regionReadPath(r.regionId),
+      needs: countedNeeds(r, plan.startYear, plan.endYear),
+      ignored: ignoredNeeds(r, plan.startYear, plan.endYear),
+    })),
     totals: computeTotals(plan, content, basis),
     warnings: planWarnings(lines, content),
     links: { read: planReadPath(plan.id), csv: planExportPath(plan.id, 'csv'), xlsx: planExportPath(plan.id, 'xlsx') },

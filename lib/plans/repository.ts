@@ -12,7 +12,8 @@ import { LINE_STATUSES, LOOPTIJDEN, PLAN_LIMITS, fieldErrors, planSchemas, type 
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newLineIds, newPlanId, secretMatches } from './secret';
 import { parseSnapshot, snapshotState, toSnapshot } from './snapshot';
 import { normalizeAmounts } from './lines';
-import type { LineRow, NeedRow, PlanState, PlanView, YearAmount } from './types';
+import { MAX_REGION_LINKS, type RegionShare, type RegionShareNeed } from './region-shares';
+import type { LineRow, NeedRow, PlanFields, PlanState, PlanView, YearAmount } from './types';
 
 /**
  * Storage of funding plans (server-only). Every write function validates its
@@ -80,9 +81,23 @@ function parseAmounts(json: string): YearAmount[] {
   return normalizeAmounts(amountsSchema.parse(data));
 }
 
+const shareNeedsSchema = z.array(z.object({ costCategory: z.string(), year: z.number().int(), amount: z.number().int() }));
+
+/** PlanRegionLink.needs is JSON text, parsed like PlanLine.amounts. */
+function parseShareNeeds(json: string): RegionShareNeed[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new Error('PlanRegionLink.needs is geen geldige JSON');
+  }
+  return shareNeedsSchema.parse(data);
+}
+
 const planInclude = {
   needs: { orderBy: [{ costCategory: 'asc' }, { year: 'asc' }] },
   lines: { orderBy: { position: 'asc' } },
+  regionLinks: { orderBy: { position: 'asc' } },
 } satisfies Prisma.PlanInclude;
 
 type PlanWithRows = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
@@ -110,6 +125,16 @@ function toView(row: PlanWithRows): PlanView {
         status: asStatus(l.status),
         rejectionReason: l.rejectionReason,
         note: l.note,
+      }),
+    ),
+    regionShares: row.regionLinks.map(
+      (r): RegionShare => ({
+        regionId: r.regionId,
+        regionName: r.regionName,
+        memberName: r.memberName,
+        regionVersion: r.regionVersion,
+        pulledAt: r.pulledAt.toISOString(),
+        needs: parseShareNeeds(r.needs),
       }),
     ),
   };
@@ -298,7 +323,34 @@ const SQL = {
   need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
   line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "amounts",
       "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  regionLinks: `SELECT "regionId", "regionName", "memberName", "regionVersion", "needs", "pulledAt" FROM "PlanRegionLink"
+      WHERE "planId" = ? ORDER BY "position"`,
+  deleteRegionLinks: 'DELETE FROM "PlanRegionLink" WHERE "planId" = ?',
+  regionLink: `INSERT INTO "PlanRegionLink" ("planId", "regionId", "regionName", "memberName", "regionVersion", "needs",
+      "pulledAt", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
+
+const regionLinkRowSchema = z.object({
+  regionId: z.string(),
+  regionName: z.string(),
+  memberName: z.string(),
+  regionVersion: int,
+  needs: z.string(),
+  pulledAt: z.string(),
+});
+
+/** The plan's region links as stored now (driver, for the snapshot of a save that keeps them). */
+function storedRegionShares(planId: string): RegionShare[] {
+  return statement(SQL.regionLinks)
+    .all(planId)
+    .map((row) => {
+      const r = regionLinkRowSchema.parse(row);
+      return { ...r, pulledAt: new Date(r.pulledAt).toISOString(), needs: parseShareNeeds(r.needs) };
+    });
+}
+
+/** What writeState stores: a parsed save body, or the stored rows themselves (a change of region links only). */
+type StateInput = Partial<PlanFields> & { needs: readonly NeedRow[]; lines: readonly (Omit<LineRow, 'id'> & { id?: string | undefined })[] };
 
 /** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
 const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
@@ -308,8 +360,14 @@ const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
  * expectedVersion and still has the secret hash `auth` was checked against.
  * Line ids from `data` are kept (they only need to be unique within the plan,
  * which the schema checks); new lines get a random id.
+ *
+ * Region links: `regionShares` replaces them (link, update, unlink, restore);
+ * undefined keeps them as they are (every ordinary save: the form and the API
+ * never send them). They are read for the snapshot before the transaction;
+ * that is safe because links change only through this function, which bumps
+ * the version, so links changed in between make the guard refuse this save.
  */
-async function writeState(auth: PlanAuthorization, expectedVersion: number, data: SavePlanData): Promise<SavePlanResult> {
+async function writeState(auth: PlanAuthorization, expectedVersion: number, data: SavePlanData | StateInput, regionShares?: readonly RegionShare[]): Promise<SavePlanResult> {
   const now = new Date();
   const savedAt = sqliteDate(now);
   const version = expectedVersion + 1;
@@ -323,9 +381,11 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
   const needs: NeedRow[] = data.needs.map(({ costCategory, year, amount }) => ({ costCategory, year, amount }));
   const fresh = newLineIds(data.lines.filter((l) => !l.id).length);
   const lines: LineRow[] = data.lines.map(({ id, ...line }) => ({ ...line, id: id ?? fresh.pop() ?? newLineId() }));
+  const shares = regionShares ? [...regionShares] : storedRegionShares(auth.id);
   // Serialised before the transaction: nothing slow happens while it holds the lock.
-  const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines }, now));
+  const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines, regionShares: shares }, now));
   const amountsJson = lines.map((l) => JSON.stringify(l.amounts));
+  const shareNeedsJson = shares.map((r) => JSON.stringify(r.needs));
 
   try {
     await writeTransaction(() => {
@@ -353,6 +413,13 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
       lines.forEach((l, position) =>
         line.run(l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, amountsJson[position], l.looptijd, l.status, l.rejectionReason, l.note, position),
       );
+      if (regionShares) {
+        statement(SQL.deleteRegionLinks).run(auth.id);
+        const link = statement(SQL.regionLink);
+        shares.forEach((r, position) =>
+          link.run(auth.id, r.regionId, r.regionName, r.memberName, r.regionVersion, shareNeedsJson[position], sqliteDate(new Date(r.pulledAt)), position),
+        );
+      }
     });
   } catch (error) {
     // Lost the race (or the secret changed): nothing was written. Say why.
@@ -453,7 +520,44 @@ export async function restoreRevision(
   const revision = await getRevision(id, revisionVersion);
   if (!revision) return { ok: false, reason: 'revision-not-found' };
   const content = options.content ?? getPlanContent();
-  const parsed = planSchemas(content).savePlanSchema(revision.state).safeParse(revision.state);
+  const { regionShares = [], ...state } = revision.state;
+  const parsed = planSchemas(content).savePlanSchema(state).safeParse(state);
   if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
-  return writeState(auth.plan, expectedVersion, parsed.data);
+  // The region links of that version come back too (a version before any link: none).
+  return writeState(auth.plan, expectedVersion, parsed.data, regionShares);
+}
+
+// ---------------------------------------------------------------------------
+// Region links (lib/plans/region-link.ts decides what to write)
+// ---------------------------------------------------------------------------
+
+/**
+ * Replaces the plan's region links with `shares`, as a new version with its
+ * revision (the plan's versioned save: refused as `conflict` when the plan is
+ * no longer at expectedVersion). Needs and lines are written back exactly as
+ * stored: they were valid when saved, and a region link must not fail on, say,
+ * a source that has since left the catalogue.
+ */
+export async function saveAuthorizedRegionShares(auth: PlanAuthorization, expectedVersion: number, shares: readonly RegionShare[]): Promise<SavePlanResult> {
+  if (auth.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: auth.version };
+  if (shares.length > MAX_REGION_LINKS) {
+    return { ok: false, reason: 'invalid', errors: { regionShares: `Een plan kan aan hoogstens ${MAX_REGION_LINKS} regionale plannen gekoppeld zijn.` } };
+  }
+  if (new Set(shares.map((r) => r.regionId)).size !== shares.length) {
+    return { ok: false, reason: 'invalid', errors: { regionShares: 'Dit plan is al aan dit regionale plan gekoppeld.' } };
+  }
+  const plan = await getPlan(auth.id);
+  if (!plan) return { ok: false, reason: 'not-found' };
+  if (plan.version !== expectedVersion) return { ok: false, reason: 'conflict', currentVersion: plan.version };
+  return writeState(auth, expectedVersion, { needs: plan.needs, lines: plan.lines }, shares);
+}
+
+/** Which municipal plans link to a regional plan (for its read page): plan id, member and the version pulled. */
+export async function listRegionLinks(regionId: string): Promise<{ planId: string; memberName: string; regionVersion: number; pulledAt: Date }[]> {
+  if (!looksLikeToken(regionId)) return [];
+  return db.planRegionLink.findMany({
+    where: { regionId },
+    orderBy: [{ memberName: 'asc' }, { pulledAt: 'asc' }],
+    select: { planId: true, memberName: true, regionVersion: true, pulledAt: true },
+  });
 }

@@ -33,7 +33,23 @@ const lineFields = {
   note: text.nullable(),
 };
 
-/** Format 2 (issue 9): lines with an amount per year. */
+/** A regional share pulled into the plan (lib/plans/region-shares.ts). */
+const regionShare = z.object({
+  regionId: text,
+  regionName: text,
+  memberName: text,
+  regionVersion: int,
+  pulledAt: text,
+  needs,
+});
+
+/**
+ * Format 2 (issue 9): lines with an amount per year. `regionShares` was added
+ * later within format 2 as an optional field: snapshots written before
+ * regional links existed lack it and read as "no links" (older code reading
+ * a newer snapshot drops it, as zod strips unknown keys). It is written only
+ * when the plan has a link, so other snapshots stay as they were.
+ */
 export const snapshotSchema = z.object({
   format: z.literal(2),
   /** When this state was saved (the plan's updatedAt at the time), ISO 8601. */
@@ -41,6 +57,7 @@ export const snapshotSchema = z.object({
   plan: planFields,
   needs,
   lines: z.array(z.object({ ...lineFields, amounts: z.array(z.object({ year: int, amount: int })) })),
+  regionShares: z.array(regionShare).optional(),
 });
 
 /** Format 1: one year and one amount per line. Read (merged with mergeYearLines), never written. */
@@ -55,7 +72,7 @@ const snapshotV1Schema = z.object({
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export function toSnapshot(state: PlanState, savedAt: Date): Snapshot {
-  const { municipality, title, startYear, endYear, contactNote, needs, lines } = state;
+  const { municipality, title, startYear, endYear, contactNote, needs, lines, regionShares = [] } = state;
   return {
     format: 2,
     savedAt: savedAt.toISOString(),
@@ -72,11 +89,28 @@ export function toSnapshot(state: PlanState, savedAt: Date): Snapshot {
       rejectionReason,
       note,
     })),
+    ...(regionShares.length > 0
+      ? {
+          regionShares: regionShares.map(({ regionId, regionName, memberName, regionVersion, pulledAt, needs: shareNeeds }) => ({
+            regionId,
+            regionName,
+            memberName,
+            regionVersion,
+            pulledAt,
+            needs: shareNeeds.map(({ costCategory, year, amount }) => ({ costCategory, year, amount })),
+          })),
+        }
+      : {}),
   };
 }
 
 export function snapshotState(snapshot: Snapshot): PlanState {
-  return { ...snapshot.plan, needs: snapshot.needs, lines: snapshot.lines.map((l) => ({ ...l, amounts: normalizeAmounts(l.amounts) })) };
+  return {
+    ...snapshot.plan,
+    needs: snapshot.needs,
+    lines: snapshot.lines.map((l) => ({ ...l, amounts: normalizeAmounts(l.amounts) })),
+    regionShares: snapshot.regionShares ?? [],
+  };
 }
 
 /** Parses stored snapshot text (either format); null when it is not a snapshot this version understands. */

@@ -1,3 +1,4 @@
+import type { RegionShare } from './region-shares';
 import type { LineStatus, Looptijd } from './schema';
 
 /**
@@ -34,7 +35,15 @@ export type PlanFields = {
   contactNote: string | null;
 };
 
-export type PlanState = PlanFields & { needs: NeedRow[]; lines: LineRow[] };
+export type PlanState = PlanFields & {
+  needs: NeedRow[];
+  lines: LineRow[];
+  /**
+   * Shares of regional plans this plan is linked to, counted as need (lib/plans/region-shares.ts).
+   * Optional: states written before links existed (and callers that build a state by hand) have none.
+   */
+  regionShares?: RegionShare[];
+};
 
 export type PlanView = PlanState & {
   id: string;

@@ -17,6 +17,9 @@ import { getPlan } from '@/lib/plans/repository';
 import { planExportPath } from '@/lib/plans/urls';
 import { amountIn, lineTotal } from '@/lib/plans/lines';
 import { planWarnings } from '@/lib/plans/validity';
+import { ignoredSentence, shareStatus } from '@/lib/plans/region-link';
+import { countedNeeds, regionNeeds, shareAmount, shareLabel, shareTotal } from '@/lib/plans/region-shares';
+import { regionReadPath } from '@/lib/regions/urls';
 import { HorizontalBars, NeedFundedChart, ScenarioChart, TemporaryStructuralChart } from './charts';
 
 type Props = { params: Promise<{ id: string }> };
@@ -68,6 +71,9 @@ export default async function PlanPage({ params }: Props) {
   const years = totals.years;
   const sure = total.byStatus.toegezegd;
   const warnings = planWarnings(plan.lines, content);
+  const regionShares = plan.regionShares ?? [];
+  const shareStatuses = await Promise.all(regionShares.map(shareStatus));
+  const regionNeed = shareTotal(regionNeeds(regionShares, plan.startYear, plan.endYear));
   const warningsOf = new Map<string | null, string>();
   for (const w of warnings) if (!warningsOf.get(w.lineId)?.includes(w.message)) warningsOf.set(w.lineId, [warningsOf.get(w.lineId), w.message].filter(Boolean).join(' '));
 
@@ -106,7 +112,11 @@ export default async function PlanPage({ params }: Props) {
           In één oogopslag
         </h2>
         <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
-          <KeyFigure term="Behoefte" value={formatEuro(total.need)} note={`${years[0] ?? plan.startYear}–${years.at(-1) ?? plan.endYear}`} />
+          <KeyFigure
+            term="Behoefte"
+            value={formatEuro(total.need)}
+            note={`${years[0] ?? plan.startYear}–${years.at(-1) ?? plan.endYear}${regionShares.length > 0 ? `, waarvan ${formatEuro(regionNeed)} aandeel in regionale plannen` : ''}`}
+          />
           <KeyFigure term="Financiering" value={formatEuro(total.funded)} note={`toegezegd en aangevraagd; ${formatPercent(total.coveragePercent)} van de behoefte`} />
           <KeyFigure
             term={total.gap < 0 ? 'Overschot' : 'Tekort'}
@@ -194,6 +204,82 @@ export default async function PlanPage({ params }: Props) {
           ))}
         </div>
       </section>
+
+      {regionShares.length > 0 && (
+        <section aria-labelledby="regionaal" className="print-split mt-8">
+          <h2 id="regionaal" className={h2}>
+            Aandeel in regionale plannen
+          </h2>
+          <p className="mt-1 max-w-3xl">
+            {plan.municipality} betaalt mee aan {regionShares.length === 1 ? 'een regionaal plan' : 'regionale plannen'}. Dat aandeel telt hierboven
+            mee als behoefte ({formatEuro(regionNeed)}), en dus in het tekort en het klifjaar. Het komt uit het regionale plan zelf, in de
+            versie die hieronder staat.
+          </p>
+          {regionShares.map((share, i) => {
+            const counted = { needs: countedNeeds(share, plan.startYear, plan.endYear) };
+            const categories = [...new Set(counted.needs.map((n) => n.costCategory))];
+            const status = shareStatuses[i];
+            const ignored = ignoredSentence(share, plan.startYear, plan.endYear);
+            return (
+              <div key={share.regionId} className="mt-4 break-inside-avoid">
+                <h3 className="text-lg font-semibold">
+                  Aandeel regio {share.regionName}, versie {share.regionVersion}
+                </h3>
+                <p className="text-sm">
+                  {share.memberName} in{' '}
+                  <Link href={regionReadPath(share.regionId)} className="text-brand-700 underline">
+                    het regionale plan “{share.regionName}”
+                  </Link>
+                  .{' '}
+                  {status?.kind === 'newer' || status?.kind === 'member-missing'
+                    ? `Het regionale plan heeft intussen versie ${status.latestVersion}; dit plan rekent nog met versie ${share.regionVersion}.`
+                    : status?.kind === 'region-missing'
+                      ? 'Het regionale plan is niet meer te vinden.'
+                      : 'Dit is de nieuwste versie van het regionale plan.'}
+                  {ignored && ` ${ignored}`}
+                </p>
+                {categories.length > 0 && (
+                  <TableScroll label={`Tabel ${shareLabel(share)}`} className="mt-2">
+                    <table className="w-full border-collapse text-sm">
+                      <caption className="sr-only">Behoefte uit het {shareLabel(share)}, per kostensoort en jaar</caption>
+                      <thead>
+                        <tr className="border-b-2 border-gray-400">
+                          <th scope="col" className="py-1 pr-3 text-left">
+                            Kostensoort
+                          </th>
+                          {years.map((y) => (
+                            <th key={y} scope="col" className={th}>
+                              {y}
+                            </th>
+                          ))}
+                          <th scope="col" className={th}>
+                            Totaal
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {categories.map((c) => (
+                          <tr key={c}>
+                            <th scope="row" className={rowTh}>
+                              {index.categories.get(c)?.naam ?? c}
+                            </th>
+                            {years.map((y) => (
+                              <td key={y} className={td}>
+                                {formatEuro(shareAmount(counted, c, y))}
+                              </td>
+                            ))}
+                            <td className={`${td} font-semibold`}>{formatEuro(shareTotal(counted.needs.filter((n) => n.costCategory === c)))}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      )}
 
       <section aria-labelledby="looptijd" className="print-split mt-8">
         <h2 id="looptijd" className={h2}>

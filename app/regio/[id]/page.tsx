@@ -11,6 +11,7 @@ import { planReadPath } from '@/lib/plans/urls';
 import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { getRegion } from '@/lib/regions/repository';
+import { listRegionLinks } from '@/lib/plans/repository';
 import { regionExportPath } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
 
@@ -37,6 +38,10 @@ export default async function RegionPage({ params }: Props) {
   const categories = categoriesUsed(split, content.kostensoorten.map((k) => k.slug));
   const period = rangeLabel(region.startYear, region.endYear);
   const handedOff = new Map(region.handoffs.map((h) => [h.memberName, h]));
+  // Municipal plans that pulled a member's share (issue 9: the municipality links its own plan).
+  const links = await listRegionLinks(region.id);
+  const linksOf = (name: string) => links.filter((l) => l.memberName === name);
+  const upToDate = (l: { regionVersion: number }) => (l.regionVersion === region.version ? 'de nieuwste' : `nog niet bijgewerkt, nu versie ${region.version}`);
   const yearHeads = split.years.map((year) => (
     <th key={year} scope="col" className={th}>
       {year}
@@ -192,9 +197,18 @@ export default async function RegionPage({ params }: Props) {
                       </Link>{' '}
                       (versie {handoff.planVersion}).
                     </>
-                  ) : (
-                    'Nog niet overgenomen in een financieringsplan.'
-                  )}
+                  ) : linksOf(member.name).length === 0 ? (
+                    'Nog niet gekoppeld aan een financieringsplan.'
+                  ) : null}
+                  {linksOf(member.name).map((l) => (
+                    <span key={l.planId} className="block">
+                      Gekoppeld aan{' '}
+                      <Link href={planReadPath(l.planId)} className="text-brand-700 underline">
+                        het financieringsplan van {member.name}
+                      </Link>{' '}
+                      (rekent met versie {l.regionVersion}: {upToDate(l)}).
+                    </span>
+                  ))}
                 </p>
                 {split.items.length > 0 && share && (
                   <TableScroll label={`Tabel verdeling ${member.name}`} className="mt-2">
@@ -252,10 +266,67 @@ export default async function RegionPage({ params }: Props) {
         </div>
       </section>
 
+      <section aria-labelledby="gekoppeld">
+        <h2 id="gekoppeld" className={h2}>
+          Gekoppelde financieringsplannen
+        </h2>
+        <p className="mt-1 max-w-3xl">
+          Een gemeente koppelt haar eigen financieringsplan aan dit regionale plan, met de leeslink van deze pagina. Haar aandeel telt dan mee als
+          behoefte in haar plan, in de versie die zij heeft overgenomen; bij een nieuwere versie ziet zij dat en kan zij bijwerken.
+        </p>
+        {links.length === 0 ? (
+          <p className="mt-1">Nog geen gemeente heeft haar financieringsplan aan dit regionale plan gekoppeld.</p>
+        ) : (
+          <TableScroll label="Tabel gekoppelde financieringsplannen" className="mt-2">
+            <table className={table}>
+              <caption className="sr-only">Gekoppelde financieringsplannen</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="py-1 pr-3 text-left">
+                    Gemeente
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Financieringsplan
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Overgenomen versie
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    Bij?
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {links.map((l) => (
+                  <tr key={l.planId}>
+                    <th scope="row" className={rowTh}>
+                      {l.memberName}
+                    </th>
+                    <td className="border-b border-gray-200 px-2 py-1">
+                      <Link href={planReadPath(l.planId)} className="text-brand-700 underline">
+                        Financieringsplan van {l.memberName}
+                      </Link>
+                    </td>
+                    <td className="border-b border-gray-200 px-2 py-1">
+                      versie {l.regionVersion}, op {formatDateTime(l.pulledAt)}
+                    </td>
+                    <td className="border-b border-gray-200 px-2 py-1">{l.regionVersion === region.version ? 'Ja, bijgewerkt' : `Nee, nu versie ${region.version}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+
       <section aria-labelledby="overgenomen">
         <h2 id="overgenomen" className={h2}>
-          Overgenomen in financieringsplannen
+          Overgenomen in financieringsplannen (overdracht)
         </h2>
+        <p className="mt-1 max-w-3xl text-sm text-muted">
+          De oude manier: de coördinator zette het aandeel als financieringsregels in het plan van de gemeente. Dat kan nog tot de volgende
+          release; koppelen vanuit het plan van de gemeente vervangt het.
+        </p>
         {region.handoffs.length === 0 ? (
           <p className="mt-1">Nog geen gemeente heeft haar aandeel overgenomen in een eigen financieringsplan.</p>
         ) : (

@@ -2,6 +2,7 @@ import { errorResponse, etag, jsonResponse, serverErrorResponse } from '@/lib/pl
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { regionJson } from '@/lib/regions/region-json';
 import { authorizeRegion, getRegion, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { listRegionLinks } from '@/lib/plans/repository';
 import { versionedWrite } from '@/lib/versioned-write';
 
 export const dynamic = 'force-dynamic';
@@ -12,16 +13,18 @@ const FORBIDDEN = 'Deze bewerkingssleutel hoort niet (meer) bij dit regionale pl
 
 /**
  * GET /api/regio/<id> → 200 {region, members, sharedItems, trajectoryItems,
- * split, handoffs, links} with ETag "<version>". No 304: hand-offs are
- * recorded without a new version (they do not change the plan's content),
- * so the version alone cannot vouch for a cached body.
+ * split, handoffs, linkedPlans, links} with ETag "<version>". No 304:
+ * hand-offs and links of municipal plans are recorded without a new version
+ * (they do not change the plan's content), so the version alone cannot vouch
+ * for a cached body.
  */
 export async function GET(_request: Request, context: Context): Promise<Response> {
   try {
     const { id } = await context.params;
     const region = await getRegion(id);
     if (!region) return errorResponse(404, NOT_FOUND);
-    return jsonResponse(regionJson(region, regionNames(getRegionContent())), 200, { ETag: etag(region.version) });
+    const links = await listRegionLinks(region.id);
+    return jsonResponse(regionJson(region, regionNames(getRegionContent()), links), 200, { ETag: etag(region.version) });
   } catch (error) {
     return serverErrorResponse('api/regio/[id] GET', error);
   }

@@ -21,6 +21,7 @@ import {
 import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret, saveAuthorizedPlan } from '@/lib/plans/repository';
 import { fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { duplicateLine, fillRight } from '@/lib/plans/grid';
+import { regionIntent } from '@/lib/plans/region-link';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
@@ -36,7 +37,9 @@ const nonce = () => crypto.randomUUID();
  * The one action behind the edit form. The pressed button's `intent` says what
  * to do: "save", "add:<category>", "remove:<row key>", "fill:<row key>" and "dup:<row key>" (the no-JavaScript
  * way to change the rows; with JavaScript the editor does that itself) and
- * "restore:<version>" (buttons in the history, which belong to this form).
+ * "restore:<version>" (buttons in the history, which belong to this form),
+ * and "regio-koppelen" / "regio-bijwerken:<id>" / "regio-ontkoppelen:<id>"
+ * (the region links section, whose fields and buttons also belong to it).
  *
  * Fixed order for every intent: rate limit and secret (authorise), then
  * safeParse with the shared save schema, then write, then revalidate. A
@@ -119,6 +122,15 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
         focus: lineFieldName(copy.key, 'source'),
         message: 'De regel is gedupliceerd. Vergeet niet op te slaan.',
       });
+    }
+
+    // Region links (buttons and fields of the "Regionale plannen" section, form={FORM_ID}): lib/plans/region-link.ts.
+    if (intent.startsWith('regio-')) {
+      const result = await regionIntent(plan, formVersion, intent, { link: text(form, 'regioLink'), member: text(form, 'regioLid') });
+      if (result.ok) return await afterWrite(id, result.message, 'saved');
+      if (result.reason === 'conflict') return await conflict(id, formVersion, result.currentVersion, state);
+      if (result.reason === 'refused') return state('error', { message: result.message });
+      return state(result.reason);
     }
 
     if (intent.startsWith('restore:')) {

@@ -18,8 +18,11 @@ import { requestOrigin } from '@/lib/request-origin';
 import { revisionHistory, type History } from '@/lib/revision-history';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import type { PlanState } from '@/lib/plans/types';
+import { lookupRegion, shareStatus } from '@/lib/plans/region-link';
+import { lineIdPrefix } from '@/lib/regions/handoff';
 import { rotateSecretAction } from './actions';
 import { FORM_ID, PlanEditor, type EditorCategory } from './plan-editor';
+import { RegionLinks } from './region-links';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -80,6 +83,16 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const newLink = query.melding === 'nieuwe-link';
   const history = await planHistory(plan.id);
 
+  // Regional plans (pull): the linked shares with their status, and the link form's first step without JavaScript (?regio=<link>).
+  const regionShares = plan.regionShares ?? [];
+  const shareStatuses = await Promise.all(regionShares.map(async (share) => ({ share, status: await shareStatus(share) })));
+  const regionParam = typeof query.regio === 'string' ? query.regio.slice(0, 500) : '';
+  const found = regionParam ? await lookupRegion(regionParam) : null;
+  const categoryNames = new Map(content.kostensoorten.map((k) => [k.slug, k.naam]));
+  const handoffLines = Object.fromEntries(
+    regionShares.map((r) => [r.regionId, plan.lines.filter((l) => l.id.startsWith(lineIdPrefix(r.regionId))).length]),
+  );
+
   return (
     <>
       <PageHeader
@@ -136,6 +149,18 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         schrijven. Wie alleen moet lezen, krijgt de leeslink.
       </p>
 
+      <RegionLinks
+        key={`regio-v${plan.version}`}
+        formId={FORM_ID}
+        editPath={`/plannen/${encodeURIComponent(plan.id)}/bewerken`}
+        secret={secret}
+        plan={plan}
+        shares={shareStatuses}
+        categoryName={(slug) => categoryNames.get(slug) ?? slug}
+        lookup={{ link: regionParam, region: found?.ok ? found.region : null, error: found && !found.ok ? found.message : null }}
+        handoffLines={handoffLines}
+      />
+
       <PlanEditor
         planId={plan.id}
         secret={secret}
@@ -145,6 +170,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         sourceNames={sourceNames}
         validity={validity}
         stored={{ startYear: plan.startYear, endYear: plan.endYear }}
+        regionShares={regionShares}
       />
 
       <RevisionHistory

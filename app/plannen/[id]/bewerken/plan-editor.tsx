@@ -28,6 +28,8 @@ import {
   type PlanFormValues,
 } from '@/lib/plans/form';
 import { editPlanAction } from './actions';
+import { regionNeeds, type RegionShare } from '@/lib/plans/region-shares';
+import { RegionShareNeeds } from './region-share-needs';
 
 export type SourceOption = {
   slug: string;
@@ -51,6 +53,8 @@ type Props = {
   /** Validity dates of the catalogue's sources, for the warning on a line whose source has ended in its year. */
   validity: ValiditySource[];
   stored: { startYear: number; endYear: number };
+  /** Shares of linked regional plans: read-only need (region-share-needs.tsx), counted in the live totals. */
+  regionShares?: RegionShare[];
 };
 
 export const FORM_ID = 'plan-form';
@@ -73,7 +77,7 @@ const gapText = (gap: number) => (gap < 0 ? `${formatEuro(-gap)} over` : formatE
  * fields re-mount with the values of that result (the stored plan after a
  * save; the posted values after a refusal).
  */
-export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, validity, stored }: Props) {
+export function PlanEditor({ planId, secret, readPath, initial, categories, sourceNames, validity, stored, regionShares = [] }: Props) {
   const validityContent = { bronnen: validity };
   const warningFor = (source: string, year: string) => (/^\d{4}$/.test(year) ? sourceYearWarning(validityContent, source, Number(year)) : null);
   const [state, formAction, pending] = useActionState(editPlanAction, initial);
@@ -101,7 +105,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   }
 
   const years = formYears(state.values, stored);
-  const totals = formTotals(view.live, categories.map((c) => c.slug), years);
+  const totals = formTotals(view.live, categories.map((c) => c.slug), years, regionNeeds(regionShares, years[0] ?? 0, years.at(-1) ?? 0));
   const errors = state.errors;
 
   useEffect(() => {
@@ -255,6 +259,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
             onAnnounce={setAnnouncement}
             onRecalc={recalc}
             live={view.live.lines}
+            regionShares={regionShares}
           />
         ))}
         <p aria-live="polite" className="sr-only">
@@ -498,11 +503,12 @@ type SectionProps = {
   onRecalc: () => void;
   /** The rows' current values (as typed), for row totals and warnings. */
   live: LineFormValues[];
+  regionShares: RegionShare[];
 };
 
 const AMOUNT_ID = /^line-([A-Za-z0-9_-]{1,64})-amount-(\d{4})$/;
 
-function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove, onFill, onDuplicate, onAnnounce, onRecalc, live }: SectionProps) {
+function CategorySection({ category, years, values, rows, totals, errors, hydrated, sourceNames, warningFor, focus, onAdd, onRemove, onFill, onDuplicate, onAnnounce, onRecalc, live, regionShares }: SectionProps) {
   const [pasteProblems, setPasteProblems] = useState<string[]>([]);
   const rowKeys = rows.map((r) => r.key);
   const cellOf = (target: EventTarget) => {
@@ -575,6 +581,7 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
         {category.naam}
       </h2>
       <TotalsTable caption={`Behoefte en dekking per jaar: ${category.naam}`} years={years} totals={totals} needInputs={needInputs} />
+      <RegionShareNeeds shares={regionShares} category={category.slug} categoryName={category.naam} years={years} />
 
       <TableScroll label={`Tabel financieringsregels ${category.naam}`} className="mt-4">
         <table className="w-full min-w-[64rem] border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste}>

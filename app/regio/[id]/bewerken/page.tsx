@@ -109,6 +109,11 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
           zetten: per kostensoort en jaar één regel met financieringsbron ‘Regionaal budget’. Het financieringsplan krijgt daarmee een nieuwe versie;
           is het intussen door iemand anders opgeslagen, dan wordt er niets overgenomen.
         </p>
+        <p className="mt-2 max-w-3xl border-l-4 border-brand-700 bg-brand-50 px-3 py-2 text-sm">
+          <strong>Nieuw: laat de gemeente zelf koppelen.</strong> Geef haar de leeslink van dit regionale plan. In haar eigen financieringsplan
+          kiest zij bij ‘Regionale plannen’ haar gemeente; haar aandeel telt dan mee als behoefte, en bij een nieuwere versie van dit plan kan zij
+          bijwerken. Niemand heeft daarvoor een bewerkingslink van een ander nodig. Overdragen zoals hieronder kan nog tot de volgende release.
+        </p>
         <HandoffForm regionId={region.id} secret={secret} members={region.members.map((m) => m.name)} initial={handoffInitial} />
       </section>
       <section aria-labelledby="link-vervangen" className="mt-12 border-t border-gray-300 pt-8">
