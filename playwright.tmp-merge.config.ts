@@ -1,3 +1,4 @@
-// Local only (not committed): the shared config against a server started by hand on E2E_PORT, with patience for a loaded machine.
+// Local only (not committed): the shared config with patience for a loaded machine.
 import base from './playwright.config';
-export default { ...base, webServer: undefined, workers: 1, timeout: 120_000, expect: { timeout: 20_000 } };
+const webServer = Array.isArray(base.webServer) ? base.webServer[0] : base.webServer;
+export default { ...base, webServer: { ...webServer, timeout: 1_200_000 }, workers: 1, timeout: 120_000, expect: { timeout: 20_000 } };
