@@ -170,7 +170,7 @@ describe('mergeDocs (property)', () => {
         expect(result.conflicts).toEqual([]);
         expect(plain(result.merged)).toEqual(plain(doc(both)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -181,7 +181,7 @@ describe('mergeDocs (property)', () => {
         const result = mergeDocs(doc(base), doc(base), doc(x));
         expect(plain(applyFrom(doc(base), doc(x), result.taken))).toEqual(plain(doc(x)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -197,7 +197,7 @@ describe('mergeDocs (property)', () => {
         expect(theirsOnly.conflicts).toEqual([]);
         expect(plain(theirsOnly.merged)).toEqual(plain(doc(x)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -225,7 +225,7 @@ describe('mergeDocs (property)', () => {
         expect(result.conflicts).toContainEqual(target.key);
         expect(target.get(plain(result.merged))?.[target.field]).toBe(a);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
