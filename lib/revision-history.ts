@@ -86,8 +86,8 @@ export async function revisionHistory<S>(opts: {
   return { entries, more };
 }
 
-/** A stale save: the version that won and what it changed, for the conflict message. */
-export type Conflict = { version: number; changes: string[] };
+/** A stale save: the version that won, what it changed and what was merged (lib/merge/choices.ts). */
+export type { Conflict } from '@/lib/merge/choices';
 
 /** How many changes of a newer version a conflict message lists before "and N more". */
 export const MAX_CONFLICT_CHANGES = 25;

@@ -5,7 +5,6 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getPlanContent } from '@/lib/plans/content-server';
-import { describeChange } from '@/lib/plans/diff';
 import {
   FORM_ERROR,
   emptyLine,
@@ -18,10 +17,15 @@ import {
   type EditorState,
   type EditorStatus,
 } from '@/lib/plans/form';
-import { authorizePlan, compareVersions, getPlan, restoreRevision, rotateSecret, saveAuthorizedPlan } from '@/lib/plans/repository';
+import { authorizePlan, getPlan, getRevision, restoreRevision, rotateSecret, saveAuthorizedPlan, type PlanAuthorization } from '@/lib/plans/repository';
 import { fieldErrors, planSchemas } from '@/lib/plans/schema';
+import { diffStates } from '@/lib/plans/diff';
 import { duplicateLine, fillRight } from '@/lib/plans/grid';
 import { regionIntent } from '@/lib/plans/region-link';
+import { keyString } from '@/lib/merge/core';
+import { openChoiceErrors, readConflict, theirChoices, type Conflict } from '@/lib/merge/choices';
+import { describePlanConflict, describePlanMerge, mergePlans, mergedFormValues, resolvePlanChoices, stateFromSave } from '@/lib/plans/merge';
+import type { PlanState } from '@/lib/plans/types';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
@@ -44,6 +48,11 @@ const nonce = () => crypto.randomUUID();
  * Fixed order for every intent: rate limit and secret (authorise), then
  * safeParse with the shared save schema, then write, then revalidate. A
  * refusal returns the posted values unchanged, so nothing typed is lost.
+ *
+ * A stale save (someone saved since the form's version) is merged, not
+ * refused bare: see mergeWithNewer. An open merge (lib/merge/choices.ts)
+ * travels with every result until a save goes through; a save is refused
+ * while one of its choices is open.
  */
 export async function editPlanAction(previous: EditorState, form: FormData): Promise<EditorState> {
   const id = text(form, 'planId');
@@ -51,6 +60,8 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
   const intent = text(form, 'intent') || 'save';
   const values = formDataToValues(form);
   const formVersion = Number(text(form, 'version'));
+  // An earlier stale save's merge, still open in the form (with the choices made).
+  const pending = Number.isSafeInteger(formVersion) ? readConflict(form, formVersion) : null;
   const state = (status: EditorStatus, patch: Partial<EditorState> = {}): EditorState => ({
     status,
     nonce: nonce(),
@@ -58,7 +69,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     values,
     errors: {},
     message: null,
-    conflict: null,
+    conflict: pending,
     focus: null,
     ...patch,
   });
@@ -125,11 +136,38 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
     }
 
     // Region links (buttons and fields of the "Regionale plannen" section, form={FORM_ID}): lib/plans/region-link.ts.
+    // What is typed in the form is saved first (a region button belongs to the same form, and reloading
+    // the stored plan after the link would otherwise drop it); a stale form is merged as a stale save is.
     if (intent.startsWith('regio-')) {
-      const result = await regionIntent(plan, formVersion, intent, { link: text(form, 'regioLink'), member: text(form, 'regioLid') });
+      const mine = parseMine(plan, values, formVersion);
+      if (!mine.ok) {
+        return state('invalid', { errors: { [FORM_ERROR]: 'De regionale koppeling is niet gewijzigd: verbeter eerst het formulier.', ...mine.errors } });
+      }
+      if (plan.version !== mine.version || pending !== null) {
+        return await mergeWithNewer(id, mine.version, await applyChoices(id, mine.version, mine.state, pending), state);
+      }
+      let auth = plan;
+      const stored = await getPlan(id);
+      if (stored && diffStates(stored, { ...mine.state, regionShares: stored.regionShares ?? [] }).length > 0) {
+        const saved = await saveAuthorizedPlan(plan, mine.version, mine.mapping.input);
+        if (!saved.ok) {
+          if (saved.reason === 'conflict') return await mergeWithNewer(id, mine.version, mine.state, state);
+          if (saved.reason === 'invalid') return state('invalid', { errors: formErrors(saved.errors, mine.mapping, values) });
+          return state(saved.reason);
+        }
+        const again = await authorizePlan(id, secret);
+        if (!again.ok) return state(again.reason === 'forbidden' ? 'forbidden' : 'not-found');
+        auth = again.plan;
+      }
+      const result = await regionIntent(auth, auth.version, intent, { link: text(form, 'regioLink'), member: text(form, 'regioLid') });
       if (result.ok) return await afterWrite(id, result.message, 'saved');
-      if (result.reason === 'conflict') return await conflict(id, formVersion, result.currentVersion, state);
-      if (result.reason === 'refused') return state('error', { message: result.message });
+      if (result.reason === 'conflict') return await mergeWithNewer(id, auth.version, mine.state, state);
+      if (result.reason === 'refused') {
+        if (auth === plan) return state('error', { message: result.message });
+        // The form was saved, the region change was not: the page moves to the saved version and says both.
+        const after = await afterWrite(id, '', 'saved');
+        return { ...after, status: 'error', message: `Uw wijzigingen zijn opgeslagen als versie ${auth.version}, maar: ${result.message}` };
+      }
       return state(result.reason);
     }
 
@@ -138,7 +176,16 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
       if (revision === null) return state('error', { message: UNKNOWN_VERSION });
       const result = await restoreRevision(id, secret, formVersion, revision);
       if (result.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${result.version}. De versie daarvoor staat in de geschiedenis.`, 'restored');
-      if (result.reason === 'conflict') return await conflict(id, formVersion, result.currentVersion, state);
+      if (result.reason === 'conflict') {
+        // Not restored: merge what the form holds with the newer version instead, as a stale save would.
+        const mine = parseMine(plan, values, formVersion);
+        if (!mine.ok) {
+          return state('invalid', {
+            errors: { [FORM_ERROR]: `Versie ${revision} is niet teruggezet: iemand anders heeft het plan intussen opgeslagen (versie ${result.currentVersion}). Verbeter eerst het formulier en sla op; dan ziet u wat er samengaat.`, ...mine.errors },
+          });
+        }
+        return await mergeWithNewer(id, formVersion, await applyChoices(id, formVersion, mine.state, pending), state);
+      }
       if (result.reason === 'invalid') {
         return state('error', {
           message: `Versie ${revision} kan niet worden teruggezet: ${Object.values(result.errors)[0] ?? 'ze past niet meer bij de catalogus'}`,
@@ -148,23 +195,21 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
       return state(result.reason === 'forbidden' ? 'forbidden' : 'not-found');
     }
 
-    // 2. Validate with the same schema as the JSON API (plus the form's version field).
-    const mapping = valuesToSaveInput(values);
-    const { input } = mapping;
-    const parsed = planSchemas(content).savePlanSchema(plan).safeParse({ ...input, version: text(form, 'version') });
-    if (!parsed.success) {
-      // A bad `version` field has no input of its own: formErrors puts it on the form.
-      return state('invalid', { errors: formErrors(fieldErrors(parsed.error), mapping, values) });
-    }
-    const version = parsed.data.version;
-    if (version === undefined) return state('invalid', { errors: { [FORM_ERROR]: 'Ongeldige versie van het plan; laad de pagina opnieuw.' } });
+    // 2. Validate with the same schema as the JSON API (plus the form's version field); every merge choice made.
+    const mine = parseMine(plan, values, text(form, 'version'));
+    const open = openChoiceErrors(pending);
+    if (!mine.ok || Object.keys(open).length > 0) return state('invalid', { errors: { ...open, ...(mine.ok ? {} : mine.errors) } });
+    const { version } = mine;
+    // "Their value" chosen at a merge: taken from the version the form is based on.
+    const resolved = await applyChoices(id, version, mine.state, pending);
+    const mapping = resolved === mine.state ? mine.mapping : valuesToSaveInput(mergedFormValues(resolved));
 
     // 3. Write, only if nobody saved since this form was loaded.
-    const result = await saveAuthorizedPlan(plan, version, input);
+    const result = await saveAuthorizedPlan(plan, version, mapping.input);
     if (result.ok) return await afterWrite(id, `Opgeslagen als versie ${result.version}.`, 'saved');
     switch (result.reason) {
       case 'conflict':
-        return await conflict(id, version, result.currentVersion, state);
+        return await mergeWithNewer(id, version, resolved, state);
       case 'invalid':
         return state('invalid', { errors: formErrors(result.errors, mapping, values) });
       case 'forbidden':
@@ -187,22 +232,58 @@ async function afterWrite(id: string, message: string, status: 'saved' | 'restor
   return { status, nonce: nonce(), version: plan.version, values: planToFormValues(plan), errors: {}, message, conflict: null, focus: null };
 }
 
+type Mine =
+  | { ok: true; version: number; state: PlanState; mapping: ReturnType<typeof valuesToSaveInput> }
+  | { ok: false; errors: Record<string, string> };
+
+/** The posted form, parsed with the save schema, as a plan state (new lines keep their row keys, see lib/plans/merge.ts). */
+function parseMine(plan: PlanAuthorization, values: EditorState['values'], version: string | number): Mine {
+  const mapping = valuesToSaveInput(values);
+  const parsed = planSchemas(getPlanContent()).savePlanSchema(plan).safeParse({ ...mapping.input, version: String(version) });
+  if (!parsed.success) return { ok: false, errors: formErrors(fieldErrors(parsed.error), mapping, values) };
+  // A bad `version` field has no input of its own: formErrors puts it on the form.
+  if (parsed.data.version === undefined) return { ok: false, errors: { [FORM_ERROR]: 'Ongeldige versie van het plan; laad de pagina opnieuw.' } };
+  return { ok: true, version: parsed.data.version, state: stateFromSave(parsed.data, plan, mapping.lineKeys), mapping };
+}
+
+/** The form's state with "their value" taken wherever the user chose so (from the version the merge was made against). */
+async function applyChoices(id: string, version: number, mine: PlanState, pending: Conflict | null): Promise<PlanState> {
+  const keys = theirChoices(pending);
+  if (keys.length === 0) return mine;
+  const theirs = await getRevision(id, version);
+  if (!theirs) throw new Error(`Versie ${version} van het plan is niet te lezen`);
+  return resolvePlanChoices(mine, theirs.state, keys);
+}
+
 /**
- * A stale save: keep the user's values, say what the newer version changed,
- * and base the form on that version, so saving again is a deliberate choice
- * to replace it (after taking over what should stay).
+ * A stale save: nothing is written. The form's values are merged per field
+ * with the stored plan, against the version the form was based on
+ * (lib/plans/merge.ts). The form then shows the merge and is based on the
+ * stored version: what the other changed is listed ("Automatisch
+ * samengevoegd"); where both changed the same field differently the form
+ * keeps the user's value and asks a choice, without which it cannot be saved.
+ * So saving again never drops the other's changes unseen.
  */
-async function conflict(
+async function mergeWithNewer(
   id: string,
   from: number,
-  current: number,
+  mine: PlanState,
   state: (status: EditorStatus, patch?: Partial<EditorState>) => EditorState,
 ): Promise<EditorState> {
-  // The page around the form (version, history) shows the newer version; the form keeps the user's values.
+  // The page around the form (version, history) shows the newer version.
   revalidatePath(planReadPath(id), 'layout');
-  const changes = (await compareVersions(id, from, current)) ?? [];
+  const [base, current] = await Promise.all([getRevision(id, from), getPlan(id)]);
+  if (!current) return state('not-found', { conflict: null });
   const content = getPlanContent();
-  return state('conflict', { version: current, conflict: { version: current, changes: conflictLines(changes.map((c) => describeChange(c, content))) } });
+  const merge = mergePlans(base?.state ?? null, mine, current);
+  const states = { base: base?.state ?? null, mine, theirs: current };
+  const conflict: Conflict = {
+    version: current.version,
+    merged: true,
+    changes: conflictLines(describePlanMerge(base?.state ?? null, merge, content)),
+    choices: merge.conflicts.map((key) => ({ key: keyString(key), ...describePlanConflict(key, states, content), chosen: null })),
+  };
+  return state('conflict', { version: current.version, values: mergedFormValues(merge.merged), errors: {}, conflict });
 }
 
 function emptyValues(): EditorState['values'] {

@@ -204,6 +204,10 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
         </div>
       )}
       <ErrorSummary errors={errors} labels={labels} />
+      {/* A stale save's merge stays in the form (with its choices) until a save goes through. */}
+      {state.conflict && (
+        <ConflictNotice id={state.status === 'conflict' ? 'editor-melding' : 'samenvoegen'} conflict={state.conflict} readPath={readPath} noun="dit plan" errors={errors} />
+      )}
 
       <p id="editor-uitleg" className="max-w-3xl">
         Bedragen in hele euro’s, bijvoorbeeld <span className="whitespace-nowrap">12.500</span> of{' '}
@@ -368,7 +372,8 @@ function StatusMessage({ state, readPath }: { state: EditorState; readPath: stri
         </p>
       ) : null;
     case 'conflict':
-      return <ConflictNotice id="editor-melding" conflict={state.conflict ?? { version: state.version, changes: [] }} readPath={readPath} noun="dit plan" />;
+      // The ConflictNotice beside this message says it all.
+      return null;
     case 'forbidden':
       return (
         <div id="editor-melding" role="alert" tabIndex={-1} className={`${box} border-red-700 bg-red-50`}>

@@ -9,11 +9,13 @@ import { planReadPath } from '@/lib/plans/urls';
 import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
-import { describeRegionChange } from '@/lib/regions/diff';
-import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type FormValues, type HandoffState } from '@/lib/regions/form';
+import { keyString } from '@/lib/merge/core';
+import { openChoiceErrors, readConflict, theirChoices, type Conflict } from '@/lib/merge/choices';
+import { describeRegionConflict, describeRegionMerge, mergeRegions, resolveRegionChoices } from '@/lib/regions/merge';
+import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
-import { authorizeRegion, compareRegionVersions, getRegion, restoreAuthorizedRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
-import { fieldErrors, regionSchemas } from '@/lib/regions/schema';
+import { authorizeRegion, getRegion, getRegionRevision, restoreAuthorizedRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
+import { fieldErrors, regionSchemas, type RegionState } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
 import { yearsOf } from '@/lib/regions/years';
 
@@ -38,9 +40,10 @@ const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer)
  * the history, which belong to this form). Order for both: authorise (rate
  * limit, secret), then safeParse with the API's schema, then write
  * (version-checked), then revalidate. A refusal returns every posted value,
- * so nothing typed is lost; a conflict also lists what the newer version
- * changed and moves the form to that version, so saving again is a
- * deliberate replace.
+ * so nothing typed is lost. A stale save or restore is merged with the newer
+ * version (see mergeWithNewer); the merge, with its open choices, travels
+ * with every result until a save goes through, and a save is refused while
+ * one of its choices is open.
  */
 export async function saveRegionAction(previous: EditorState, form: FormData): Promise<EditorState> {
   const id = text(form, 'regionId');
@@ -49,6 +52,8 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
   const formVersion = Number(text(form, 'version'));
   const values = formValues(form);
   const version = Number.isSafeInteger(formVersion) && formVersion > 0 ? formVersion : previous.version;
+  // An earlier stale save's merge, still open in the form (with the choices made).
+  const pending = readConflict(form, version);
   const refuse = (status: EditorState['status'], message: string | null, errors: Record<string, string> = {}): EditorState => ({
     status,
     values,
@@ -56,7 +61,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     message,
     version,
     years: previous.years,
-    conflict: null,
+    conflict: pending,
   });
   try {
     const gate = await limited();
@@ -73,8 +78,17 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
       const restored = await restoreAuthorizedRegion(auth.region, version, revision);
       if (restored.ok) return await afterWrite(id, `Versie ${revision} is teruggezet als nieuwe versie ${restored.version}. De versie daarvoor staat in de geschiedenis.`);
       switch (restored.reason) {
-        case 'conflict':
-          return await conflict(id, version, restored.currentVersion, values, previous.years);
+        case 'conflict': {
+          // Not restored: merge what the form holds with the newer version instead, as a stale save would.
+          const mine = parseMine(form);
+          if (!mine.ok) {
+            return refuse('invalid', null, {
+              _form: `Versie ${revision} is niet teruggezet: iemand anders heeft het regionale plan intussen opgeslagen (versie ${restored.currentVersion}). Verbeter eerst het formulier en sla op; dan ziet u wat er samengaat.`,
+              ...mine.errors,
+            });
+          }
+          return await mergeWithNewer(id, version, await applyChoices(id, version, mine.state, pending));
+        }
         case 'revision-not-found':
           return refuse('error', `Versie ${revision} bestaat niet.`);
         case 'invalid':
@@ -84,19 +98,20 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
       }
     }
 
-    if (auth.region.version !== version) return await conflict(id, version, auth.region.version, values, previous.years);
-    const mapped = formToInput(form.entries());
-    const parsed = regionSchemas(getRegionContent()).regionSchema.safeParse(mapped.input);
-    if (!parsed.success) return refuse('invalid', null, errorsToFieldIds(fieldErrors(parsed.error), mapped));
-    const saved = await saveAuthorizedRegion(auth.region, version, parsed.data);
+    const mine = parseMine(form);
+    const open = openChoiceErrors(pending);
+    if (!mine.ok || Object.keys(open).length > 0) return refuse('invalid', null, { ...open, ...(mine.ok ? {} : mine.errors) });
+    // "Their value" chosen at a merge: taken from the version the form is based on.
+    const resolved = await applyChoices(id, version, mine.state, pending);
+    const saved = await saveAuthorizedRegion(auth.region, version, resolved);
     if (!saved.ok) {
-      if (saved.reason === 'conflict') return await conflict(id, version, saved.currentVersion, values, previous.years);
-      if (saved.reason === 'invalid') return refuse('invalid', null, errorsToFieldIds(saved.errors, mapped));
+      if (saved.reason === 'conflict') return await mergeWithNewer(id, version, resolved);
+      if (saved.reason === 'invalid') return refuse('invalid', null, errorsToFieldIds(saved.errors, mine.mapping));
       return refuse('error', NO_ACCESS);
     }
-    const added = yearsOf(parsed.data.startYear, parsed.data.endYear).filter((y) => !previous.years.includes(y));
+    const added = yearsOf(resolved.startYear, resolved.endYear).filter((y) => !previous.years.includes(y));
     const note =
-      added.length > 0 && parsed.data.sharedItems.length > 0
+      added.length > 0 && resolved.sharedItems.length > 0
         ? ` De gedeelde kosten hebben voor ${added.join(', ')} nog € 0; vul daar de bedragen in als dat nodig is.`
         : '';
     return await afterWrite(id, `Opgeslagen als versie ${saved.version}.${note}`);
@@ -122,23 +137,52 @@ async function afterWrite(id: string, message: string): Promise<EditorState> {
   };
 }
 
+type Mine = { ok: true; state: RegionState; mapping: ReturnType<typeof formToInput> } | { ok: false; errors: Record<string, string> };
+
+/** The posted form, parsed with the API's schema. */
+function parseMine(form: FormData): Mine {
+  const mapping = formToInput(form.entries());
+  const parsed = regionSchemas(getRegionContent()).regionSchema.safeParse(mapping.input);
+  return parsed.success ? { ok: true, state: parsed.data, mapping } : { ok: false, errors: errorsToFieldIds(fieldErrors(parsed.error), mapping) };
+}
+
+/** The form's state with "their value" taken wherever the user chose so (from the version the merge was made against). */
+async function applyChoices(id: string, version: number, mine: RegionState, pending: Conflict | null): Promise<RegionState> {
+  const keys = theirChoices(pending);
+  if (keys.length === 0) return mine;
+  const theirs = await getRegionRevision(id, version);
+  if (!theirs) throw new Error(`Versie ${version} van het regionale plan is niet te lezen`);
+  return resolveRegionChoices(mine, theirs.state, keys);
+}
+
 /**
- * A stale save or restore: nothing written, the user's values kept, what the
- * newer version changed listed, and the form based on that version.
+ * A stale save or restore: nothing written. The form's values are merged per
+ * field with the stored plan, against the version the form was based on
+ * (lib/regions/merge.ts); the form then shows the merge, is based on the
+ * stored version, lists what was merged, and asks a choice wherever both
+ * changed the same field differently.
  */
-async function conflict(id: string, from: number, current: number, values: FormValues, years: number[]): Promise<EditorState> {
-  // The page around the form (version, history) shows the newer version; the form keeps the user's values.
+async function mergeWithNewer(id: string, from: number, mine: RegionState): Promise<EditorState> {
+  // The page around the form (version, history) shows the newer version.
   revalidatePath(regionReadPath(id), 'layout');
+  const [base, current] = await Promise.all([getRegionRevision(id, from), getRegion(id)]);
+  if (!current) notFound();
   const names = regionNames(getRegionContent());
-  const changes = (await compareRegionVersions(id, from, current)) ?? [];
+  const merge = mergeRegions(base?.state ?? null, mine, current);
+  const states = { base: base?.state ?? null, mine, theirs: current };
   return {
     status: 'conflict',
-    values,
+    values: stateToFormValues(merge.merged),
     errors: {},
     message: null,
-    version: current,
-    years,
-    conflict: { version: current, changes: conflictLines(changes.map((c) => describeRegionChange(c, names))) },
+    version: current.version,
+    years: merge.years,
+    conflict: {
+      version: current.version,
+      merged: true,
+      changes: conflictLines(describeRegionMerge(base?.state ?? null, merge, names)),
+      choices: merge.conflicts.map((key) => ({ key: keyString(key), ...describeRegionConflict(key, states, names), chosen: null })),
+    },
   };
 }
 

@@ -51,7 +51,10 @@ export function RegionEditor({ regionId, secret, readPath, initial, categories, 
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
       <ErrorSummary errors={errors} />
-      {state.status === 'conflict' && state.conflict && <ConflictNotice id="regio-melding" conflict={state.conflict} readPath={readPath} noun="dit regionale plan" />}
+      {/* A stale save's merge stays in the form (with its choices) until a save goes through. */}
+      {state.conflict && (
+        <ConflictNotice id={state.status === 'conflict' ? 'regio-melding' : 'regio-samenvoegen'} conflict={state.conflict} readPath={readPath} noun="dit regionale plan" errors={errors} />
+      )}
       {state.message && (
         <p
           id="regio-melding"
