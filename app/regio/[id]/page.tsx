@@ -178,7 +178,7 @@ export default async function RegionPage({ params }: Props) {
             const share = split.members[m];
             const handoff = handedOff.get(member.name);
             return (
-              <section key={member.name} aria-labelledby={`gemeente-${m}`} className="break-inside-avoid">
+              <section key={member.name} aria-labelledby={`gemeente-${m}`} className="min-w-0 break-inside-avoid">
                 <h3 id={`gemeente-${m}`} className="text-lg font-semibold">
                   {member.name}
                 </h3>
