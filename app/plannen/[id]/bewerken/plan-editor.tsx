@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
+import { useUnsavedChanges } from '@/components/use-unsaved-changes';
 import { formatEuro } from '@/lib/money';
 import { sourceYearWarning, type ValiditySource } from '@/lib/plans/validity';
 import {
@@ -77,6 +78,8 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  // Warn when leaving with edits; the stored plan is "unchanged" again after each save or restore.
+  useUnsavedChanges(FORM_ID, state.status === 'idle' || state.status === 'saved' || state.status === 'restored' ? state.nonce : null);
 
   // Rows and live values follow the latest action result; in between, the user edits them locally.
   const [local, setLocal] = useState({ nonce: state.nonce, lines: state.values.lines, live: state.values });
