@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HorizontalBars } from '@/components/horizontal-bars';
 import { PageHeader } from '@/components/page-header';
+import { PrintButton } from '@/components/print-button';
+import { PrintRunningHead } from '@/components/print-running-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/lib/dates';
 import { formatEuro, formatNumber } from '@/lib/money';
@@ -11,7 +13,7 @@ import { planReadPath } from '@/lib/plans/urls';
 import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { getRegion } from '@/lib/regions/repository';
-import { regionExportPath } from '@/lib/regions/urls';
+import { regionExportPath, regionReadPath } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
 
 type Props = { params: Promise<{ id: string }> };
@@ -60,6 +62,7 @@ export default async function RegionPage({ params }: Props) {
           </p>
         }
       />
+      <PrintRunningHead title={`Regionaal plan ${region.name}`} version={region.version} date={formatDateTime(region.updatedAt)} path={regionReadPath(region.id)} />
       <ul className="flex flex-wrap gap-4 print:hidden">
         <li>
           <a href={regionExportPath(region.id, 'csv')} className="text-brand-700 underline" download>
@@ -71,6 +74,7 @@ export default async function RegionPage({ params }: Props) {
             Downloaden als Excel (xlsx)
           </a>
         </li>
+        <PrintButton />
       </ul>
 
       <section aria-labelledby="totaal">
