@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { MiniMatrix } from '@/components/mini-matrix';
+import { RememberVisit } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
 import { PrintButton } from '@/components/print-button';
 import { PrintRunningHead } from '@/components/print-running-head';
@@ -83,6 +84,7 @@ export default async function PlanPage({ params }: Props) {
           </p>
         }
       />
+      <RememberVisit kind="plan" id={plan.id} title={plan.title} place={plan.municipality} />
       <PrintRunningHead title={`Financieringsplan ${plan.title}, ${plan.municipality}`} version={plan.version} date={formatDateTime(plan.updatedAt)} path={planReadPath(plan.id)} />
       {plan.contactNote && <p className="-mt-3 mb-6 max-w-3xl whitespace-pre-line text-muted">{plan.contactNote}</p>}
 

@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HorizontalBars } from '@/components/horizontal-bars';
+import { RememberVisit } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
 import { PrintButton } from '@/components/print-button';
 import { PrintRunningHead } from '@/components/print-running-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/lib/dates';
 import { formatEuro, formatNumber } from '@/lib/money';
+import { membersPlace } from '@/lib/my-plans';
 import { planReadPath } from '@/lib/plans/urls';
 import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
@@ -62,6 +64,7 @@ export default async function RegionPage({ params }: Props) {
           </p>
         }
       />
+      <RememberVisit kind="regio" id={region.id} title={region.name} place={membersPlace(region.members.length)} />
       <PrintRunningHead title={`Regionaal plan ${region.name}`} version={region.version} date={formatDateTime(region.updatedAt)} path={regionReadPath(region.id)} />
       <ul className="flex flex-wrap gap-4 print:hidden">
         <li>
