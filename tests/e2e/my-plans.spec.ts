@@ -92,7 +92,15 @@ const storedList = async (page: Page) => {
   const raw = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEY);
   if (raw === null) return { raw: '', plans: [] };
   const schema = z.object({ format: z.literal(1), plans: z.array(z.object({ kind: z.string(), id: z.string(), title: z.string(), secret: z.string().optional() })) });
-  return { raw, plans: schema.parse(JSON.parse(raw)).plans };
+  let data: unknown = null;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    // not JSON: no list
+  }
+  const parsed = schema.safeParse(data);
+  // Data a test put there on purpose (or not ours) reads as no list, so expect.poll can wait for the page to replace it.
+  return { raw, plans: parsed.success ? parsed.data.plans : [] };
 };
 
 /** Opens an edit page and waits until it runs (the remember box appears then): typing before that is the page as loaded. */
