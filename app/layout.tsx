@@ -21,6 +21,7 @@ const NAV = [
   { href: '/knelpunten', label: 'Knelpunten' },
   { href: '/voorbeelden', label: 'Voorbeelden' },
   { href: '/actueel', label: 'Actueel' },
+  { href: '/plannen', label: 'Mijn plannen' },
   { href: '/plannen/nieuw', label: 'Financieringsplan' },
   { href: '/regio/nieuw', label: 'Regio' },
 ];

@@ -17,7 +17,7 @@ export function RevisionHistory({ history, formId, caption, intro }: { history: 
         Geschiedenis
       </h2>
       <p className="mt-1 max-w-3xl">{intro}</p>
-      <div className="mt-3 overflow-x-auto">
+      <div className="relative mt-3 overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { MiniMatrix } from '@/components/mini-matrix';
+import { RememberVisit } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
+import { PrintButton } from '@/components/print-button';
+import { PrintRunningHead } from '@/components/print-running-head';
 import { TableScroll } from '@/components/table-scroll';
 import { getCatalog } from '@/lib/content';
 import { cellKey } from '@/lib/content/matrix';
@@ -14,7 +17,7 @@ import { getPlanContent } from '@/lib/plans/content-server';
 import { indexPlanContent, sourceName } from '@/lib/plans/content';
 import { STATUS_LABEL } from '@/lib/plans/schema';
 import { getPlan } from '@/lib/plans/repository';
-import { planExportPath } from '@/lib/plans/urls';
+import { planExportPath, planReadPath } from '@/lib/plans/urls';
 import { amountIn, lineTotal } from '@/lib/plans/lines';
 import { planWarnings } from '@/lib/plans/validity';
 import { ignoredSentence, shareStatus } from '@/lib/plans/region-link';
@@ -89,6 +92,8 @@ export default async function PlanPage({ params }: Props) {
           </p>
         }
       />
+      <RememberVisit kind="plan" id={plan.id} title={plan.title} place={plan.municipality} />
+      <PrintRunningHead title={`Financieringsplan ${plan.title}, ${plan.municipality}`} version={plan.version} date={formatDateTime(plan.updatedAt)} path={planReadPath(plan.id)} />
       {plan.contactNote && <p className="-mt-3 mb-6 max-w-3xl whitespace-pre-line text-muted">{plan.contactNote}</p>}
 
       <nav aria-label="Downloads" className="no-print mb-6">
@@ -103,7 +108,7 @@ export default async function PlanPage({ params }: Props) {
               Download Excel (.xlsx, met formules)
             </a>
           </li>
-          <li className="text-muted">Afdrukken of als pdf bewaren: gebruik Afdrukken in uw browser (Ctrl+P).</li>
+          <PrintButton />
         </ul>
       </nav>
 

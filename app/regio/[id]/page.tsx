@@ -3,16 +3,20 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HorizontalBars } from '@/components/horizontal-bars';
+import { RememberVisit } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
+import { PrintButton } from '@/components/print-button';
+import { PrintRunningHead } from '@/components/print-running-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/lib/dates';
 import { formatEuro, formatNumber } from '@/lib/money';
+import { membersPlace } from '@/lib/my-plans';
 import { planReadPath } from '@/lib/plans/urls';
 import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { getRegion } from '@/lib/regions/repository';
 import { listRegionLinks } from '@/lib/plans/repository';
-import { regionExportPath } from '@/lib/regions/urls';
+import { regionExportPath, regionReadPath } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
 
 type Props = { params: Promise<{ id: string }> };
@@ -65,6 +69,8 @@ export default async function RegionPage({ params }: Props) {
           </p>
         }
       />
+      <RememberVisit kind="regio" id={region.id} title={region.name} place={membersPlace(region.members.length)} />
+      <PrintRunningHead title={`Regionaal plan ${region.name}`} version={region.version} date={formatDateTime(region.updatedAt)} path={regionReadPath(region.id)} />
       <ul className="flex flex-wrap gap-4 print:hidden">
         <li>
           <a href={regionExportPath(region.id, 'csv')} className="text-brand-700 underline" download>
@@ -76,6 +82,7 @@ export default async function RegionPage({ params }: Props) {
             Downloaden als Excel (xlsx)
           </a>
         </li>
+        <PrintButton />
       </ul>
 
       <section aria-labelledby="totaal">
@@ -183,7 +190,7 @@ export default async function RegionPage({ params }: Props) {
             const share = split.members[m];
             const handoff = handedOff.get(member.name);
             return (
-              <section key={member.name} aria-labelledby={`gemeente-${m}`} className="break-inside-avoid">
+              <section key={member.name} aria-labelledby={`gemeente-${m}`} className="min-w-0 break-inside-avoid">
                 <h3 id={`gemeente-${m}`} className="text-lg font-semibold">
                   {member.name}
                 </h3>

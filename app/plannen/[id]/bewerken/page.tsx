@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CopyLink } from '@/components/copy-link';
+import { RememberEditLink } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
 import { RevisionHistory } from '@/components/revision-history';
 import { getCatalog } from '@/lib/content';
@@ -148,6 +149,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         Dit is de bewerkingspagina. Iedereen met de link in de adresbalk kan het plan wijzigen: deel hem alleen met wie mee mag
         schrijven. Wie alleen moet lezen, krijgt de leeslink.
       </p>
+      <RememberEditLink kind="plan" id={plan.id} title={plan.title} place={plan.municipality} secret={secret} noun="dit plan" />
 
       <RegionLinks
         key={`regio-v${plan.version}`}

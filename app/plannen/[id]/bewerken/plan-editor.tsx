@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { TableScroll } from '@/components/table-scroll';
+import { useUnsavedChanges } from '@/components/use-unsaved-changes';
 import { formatEuro, parseEuro } from '@/lib/money';
 import { draftKey, draftPrefix, parseDraft, sameValues, type Draft } from '@/lib/plans/draft';
 import { duplicateLine, fillRight, isBlock, parsePastedGrid, planPaste } from '@/lib/plans/grid';
@@ -84,6 +85,8 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  // Warn when leaving with edits; the stored plan is "unchanged" again after each save or restore.
+  useUnsavedChanges(FORM_ID, state.status === 'idle' || state.status === 'saved' || state.status === 'restored' ? state.nonce : null);
 
   // Rows and live values follow the latest action result; in between, the user edits them locally.
   const [local, setLocal] = useState({ nonce: state.nonce, lines: state.values.lines, live: state.values });
@@ -547,6 +550,8 @@ function CategorySection({ category, years, values, rows, totals, errors, hydrat
       const input = document.getElementById(name);
       if (input instanceof HTMLInputElement) input.value = value;
     }
+    // Values set from a script fire no input event; this one tells the unsaved-changes warning (and drafts) that the form changed.
+    cell.input.dispatchEvent(new Event('input', { bubbles: true }));
     const outside = [
       plan.outside.rows > 0 ? `${plan.outside.rows} ${plan.outside.rows === 1 ? 'rij viel' : 'rijen vielen'} onder de tabel (voeg eerst regels toe)` : '',
       plan.outside.columns > 0 ? `${plan.outside.columns} ${plan.outside.columns === 1 ? 'kolom viel' : 'kolommen vielen'} na het laatste jaar` : '',

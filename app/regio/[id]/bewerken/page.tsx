@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { RememberEditLink } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
 import { guardEditPage } from '@/lib/edit-page-guard';
+import { membersPlace } from '@/lib/my-plans';
 import { EDIT_SECRET_PARAM } from '@/lib/plans/urls';
 import { RevisionHistory } from '@/components/revision-history';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
@@ -81,6 +83,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
           </p>
         </section>
       )}
+      <RememberEditLink kind="regio" id={region.id} title={region.name} place={membersPlace(region.members.length)} secret={secret} noun="dit regionale plan" />
       <RegionEditor
         regionId={region.id}
         secret={secret}

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { ConflictNotice } from '@/components/conflict-notice';
+import { useUnsavedChanges } from '@/components/use-unsaved-changes';
 import { ErrorSummary, FieldError, SelectField, TextField, controlClass, describedBy } from '@/components/form-fields';
 import { REGION_FORM_ID, amountField, fieldId, rowCount, type EditorState, type HandoffState } from '@/lib/regions/form';
 import { MembersField } from '../../nieuw/create-form';
@@ -27,6 +28,8 @@ type Props = {
  */
 export function RegionEditor({ regionId, secret, readPath, initial, categories, interventions, splitKeys, bases }: Props) {
   const [state, formAction, pending] = useActionState(saveRegionAction, initial);
+  // Warn when leaving with edits; the stored plan is "unchanged" again after each save.
+  useUnsavedChanges(REGION_FORM_ID, state.status === 'editing' || state.status === 'saved' ? `${state.status}-${state.version}` : null);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
