@@ -175,6 +175,26 @@ test('a stale edit page cannot update, and unlinking removes the need', async ({
   expect(state.parse(await (await page.request.get(`/api/plannen/${plan.id}`)).json())).toMatchObject({ plan: { version: 6 }, regionShares: [] });
 });
 
+test('what is typed before linking is saved with the link, not dropped', async ({ page }) => {
+  const region = await apiRegion(page.request);
+  const plan = await apiPlan(page.request);
+  await page.goto(plan.editUrl);
+  await page.getByLabel('Behoefte Interventies 2027').fill('2.500');
+  const section = regionSection(page);
+  await section.getByLabel('Leeslink van het regionale plan').fill(`http://127.0.0.1${region.readUrl}`);
+  await section.getByLabel('Uw gemeente in “Regio Koppeltest”').selectOption('Ede');
+  await section.getByRole('button', { name: 'Koppelen en opslaan' }).click();
+  // The typed need became version 3, the link version 4.
+  await expect(page.locator('#editor-melding')).toContainText('Opgeslagen als versie 4.');
+  await expect(page.getByLabel('Behoefte Interventies 2027')).toHaveValue('2.500');
+  const state = z.object({ plan: z.object({ version: z.number() }), needs: z.array(z.object({ costCategory: z.string(), year: z.number(), amount: z.number() })), regionShares: z.array(z.object({ member: z.string() })) });
+  expect(state.parse(await (await page.request.get(`/api/plannen/${plan.id}`)).json())).toMatchObject({
+    plan: { version: 4 },
+    needs: [{ costCategory: 'interventies', year: 2027, amount: 2500 }],
+    regionShares: [{ member: 'Ede' }],
+  });
+});
+
 test('axe on the edit page with a linked region', async ({ page }) => {
   const region = await apiRegion(page.request);
   const plan = await apiPlan(page.request);

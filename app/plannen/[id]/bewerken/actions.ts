@@ -143,16 +143,21 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
       if (!mine.ok) {
         return state('invalid', { errors: { [FORM_ERROR]: 'De regionale koppeling is niet gewijzigd: verbeter eerst het formulier.', ...mine.errors } });
       }
-      if (plan.version !== mine.version || pending !== null) {
+      if (plan.version !== mine.version) {
         return await mergeWithNewer(id, mine.version, await applyChoices(id, mine.version, mine.state, pending), state);
       }
+      // An open merge from an earlier stale save: its choices first, as for a save.
+      const open = openChoiceErrors(pending);
+      if (Object.keys(open).length > 0) return state('invalid', { errors: open });
+      const resolved = await applyChoices(id, mine.version, mine.state, pending);
       let auth = plan;
       const stored = await getPlan(id);
-      if (stored && diffStates(stored, { ...mine.state, regionShares: stored.regionShares ?? [] }).length > 0) {
-        const saved = await saveAuthorizedPlan(plan, mine.version, mine.mapping.input);
+      if (stored && diffStates(stored, { ...resolved, regionShares: stored.regionShares ?? [] }).length > 0) {
+        const mapping = resolved === mine.state ? mine.mapping : valuesToSaveInput(mergedFormValues(resolved));
+        const saved = await saveAuthorizedPlan(plan, mine.version, mapping.input);
         if (!saved.ok) {
-          if (saved.reason === 'conflict') return await mergeWithNewer(id, mine.version, mine.state, state);
-          if (saved.reason === 'invalid') return state('invalid', { errors: formErrors(saved.errors, mine.mapping, values) });
+          if (saved.reason === 'conflict') return await mergeWithNewer(id, mine.version, resolved, state);
+          if (saved.reason === 'invalid') return state('invalid', { errors: formErrors(saved.errors, mapping, values) });
           return state(saved.reason);
         }
         const again = await authorizePlan(id, secret);
@@ -161,7 +166,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
       }
       const result = await regionIntent(auth, auth.version, intent, { link: text(form, 'regioLink'), member: text(form, 'regioLid') });
       if (result.ok) return await afterWrite(id, result.message, 'saved');
-      if (result.reason === 'conflict') return await mergeWithNewer(id, auth.version, mine.state, state);
+      if (result.reason === 'conflict') return await mergeWithNewer(id, auth.version, resolved, state);
       if (result.reason === 'refused') {
         if (auth === plan) return state('error', { message: result.message });
         // The form was saved, the region change was not: the page moves to the saved version and says both.
