@@ -87,6 +87,8 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export class WriteTimeoutError extends Error {
+  /** SQLite's code for what happened, so lib/storage-errors.ts classifies it like the driver's own busy errors. */
+  readonly code = 'SQLITE_BUSY';
   constructor() {
     super('De database bleef bezet; de wijziging is niet opgeslagen.');
   }
@@ -107,26 +109,59 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function writeTransaction<T>(work: (db: Database.Database) => T, timeoutMs = 10_000): Promise<T> {
   const { db } = connection();
+  await begin(db, timeoutMs);
+  try {
+    const result = work(db);
+    if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** BEGIN IMMEDIATE on `db`, retried after short asynchronous pauses while another connection holds the lock. */
+async function begin(db: Database.Database, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
       db.exec('BEGIN IMMEDIATE');
+      return;
     } catch (error) {
       if (!isBusy(error)) throw error;
       if (Date.now() >= deadline) throw new WriteTimeoutError();
       // Short, jittered pauses: the lock is held for well under a millisecond,
       // and long pauses let the other workers overtake this one again and again.
       await sleep(Math.min(2 ** attempt, 4) * (0.5 + Math.random()));
-      continue;
-    }
-    try {
-      const result = work(db);
-      if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
     }
   }
+}
+
+/**
+ * What /api/health asks before it says a save can succeed: on this process's
+ * connection, can a write transaction start (the file is writable, the writer
+ * lock frees within `timeoutMs`) and roll back? Writes nothing. Throws the
+ * driver's error (or WriteTimeoutError) when it cannot.
+ */
+export async function probeWrite(timeoutMs: number): Promise<void> {
+  const { db } = connection();
+  await begin(db, timeoutMs);
+  db.exec('ROLLBACK');
+}
+
+/** The database file of this process's connection and the connection itself (for the read-only checks of lib/health.ts). */
+export function currentConnection(): { file: string; db: Database.Database } {
+  const conn = connection();
+  return { file: sqlitePath(conn.url), db: conn.db };
+}
+
+/**
+ * Closes this process's connection (the next statement opens a new one).
+ * For tests that replace the database file under the process, as a restore
+ * does (scripts/db-restore.mjs refuses while any connection is open).
+ */
+export function closeConnection(): void {
+  holder.__sqlite?.db.close();
+  holder.__sqlite = undefined;
 }
