@@ -108,32 +108,37 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * 1, 2, then 4 ms) until `timeoutMs`, then WriteTimeoutError.
  */
 export async function writeTransaction<T>(work: (db: Database.Database) => T, timeoutMs = 10_000): Promise<T> {
-  const { db } = connection();
-  await begin(db, timeoutMs);
-  try {
-    const result = work(db);
-    if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  return inWriteLock(work, timeoutMs, 'COMMIT');
 }
 
-/** BEGIN IMMEDIATE on `db`, retried after short asynchronous pauses while another connection holds the lock. */
-async function begin(db: Database.Database, timeoutMs: number): Promise<void> {
+/**
+ * BEGIN IMMEDIATE, `work`, then `end` (COMMIT, or ROLLBACK for a probe).
+ * Between a successful BEGIN and its end there is no `await`: the connection
+ * is shared by every request of this process, and another request's BEGIN on
+ * it would fail with "cannot start a transaction within a transaction".
+ */
+async function inWriteLock<T>(work: (db: Database.Database) => T, timeoutMs: number, end: 'COMMIT' | 'ROLLBACK'): Promise<T> {
+  const { db } = connection();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
       db.exec('BEGIN IMMEDIATE');
-      return;
     } catch (error) {
       if (!isBusy(error)) throw error;
       if (Date.now() >= deadline) throw new WriteTimeoutError();
       // Short, jittered pauses: the lock is held for well under a millisecond,
       // and long pauses let the other workers overtake this one again and again.
       await sleep(Math.min(2 ** attempt, 4) * (0.5 + Math.random()));
+      continue;
+    }
+    try {
+      const result = work(db);
+      if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
+      db.exec(end);
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
     }
   }
 }
@@ -145,9 +150,7 @@ async function begin(db: Database.Database, timeoutMs: number): Promise<void> {
  * driver's error (or WriteTimeoutError) when it cannot.
  */
 export async function probeWrite(timeoutMs: number): Promise<void> {
-  const { db } = connection();
-  await begin(db, timeoutMs);
-  db.exec('ROLLBACK');
+  await inWriteLock(() => undefined, timeoutMs, 'ROLLBACK');
 }
 
 /** The database file of this process's connection and the connection itself (for the read-only checks of lib/health.ts). */
@@ -157,9 +160,11 @@ export function currentConnection(): { file: string; db: Database.Database } {
 }
 
 /**
- * Closes this process's connection (the next statement opens a new one).
- * For tests that replace the database file under the process, as a restore
- * does (scripts/db-restore.mjs refuses while any connection is open).
+ * Drops this process's connection; the next statement opens a new one (tests
+ * that point the process at another file). Note: libsql 0.3's close() does
+ * not release the file: its descriptors and locks stay until the process
+ * exits, so a process that ever opened the database counts as using it for
+ * scripts/db-restore.mjs.
  */
 export function closeConnection(): void {
   holder.__sqlite?.db.close();
