@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statfsSync, statSync } from 'node:fs';
+import { statfsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { storageFailure } from './storage-errors';
@@ -8,9 +8,10 @@ import { storageFailure } from './storage-errors';
  * corrupt, full, read-only and missing database (issue 11), so /api/health
  * checks what a save needs, cheapest first, and names the first thing that
  * fails:
- *   1. the file: it exists, starts with SQLite's header, has a valid page size
- *      and whole pages (garbage or a truncated copy fails here without SQLite);
- *   2. the schema: every table of the Prisma schema exists;
+ *   1. the file exists and is not empty (stat only, see headerProblem);
+ *   2. the schema: every table of the Prisma schema exists (SQLite reads the
+ *      header here: garbage is "not a database"), and the file holds whole
+ *      pages (a truncated copy);
  *   3. the migrations: every folder in prisma/migrations is recorded as
  *      finished in `_prisma_migrations` (not failed, not rolled back), and the
  *      database has none the app does not know (it is newer than the code);
@@ -117,12 +118,15 @@ export function reasonOf(error: unknown): HealthReason {
   }
 }
 
-const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 /**
- * SQLite's file header (https://sqlite.org/fileformat.html): the magic string,
- * a page size that is a power of two from 512 to 65536 (stored as 1 for
- * 65536), and a file of whole pages. null when it looks like a database.
+ * What can be told about the file without opening it: it exists and is not
+ * empty. Opening it with `fs` is not an option in a process that has SQLite
+ * connections on it: closing ANY descriptor of a file drops every POSIX lock
+ * this process holds on it, SQLite's included, after which another process
+ * can take the database as its own, checkpoint and delete the WAL this
+ * process still writes to (found here: a smoke run's -wal and -shm were
+ * deleted under the running server; sqlite.org/howtocorrupt.html §2.2). So
+ * `stat` only; SQLite reads the header itself (schemaProblem, pagesProblem).
  */
 export function headerProblem(file: string): HealthReason | null {
   let size: number;
@@ -132,25 +136,14 @@ export function headerProblem(file: string): HealthReason | null {
     return 'cannot-open';
   }
   // An empty file is an empty database: SQLite writes the header on the first write. It has no tables.
-  if (size === 0) return 'tables-missing';
-  const header = Buffer.alloc(100);
-  let read: number;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      read = readSync(fd, header, 0, 100, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EIO' ? 'io-error' : 'cannot-open';
-  }
-  if (read < 100 || !header.subarray(0, 16).equals(HEADER)) return 'not-a-database';
-  const stored = header.readUInt16BE(16);
-  const pageSize = stored === 1 ? 65_536 : stored;
-  if (pageSize < 512 || pageSize > 65_536 || (pageSize & (pageSize - 1)) !== 0) return 'not-a-database';
-  if (size % pageSize !== 0) return 'corrupt';
-  return null;
+  return size === 0 ? 'tables-missing' : null;
+}
+
+/** The main file holds whole pages; a copy cut short does not (WAL mode or not, pages are written whole). */
+export function pagesProblem(file: string, query: DatabaseProbe['query']): HealthReason | null {
+  const [row] = z.array(z.object({ page_size: z.number() })).parse(query('PRAGMA page_size'));
+  if (!row) return 'error';
+  return statSync(file).size % row.page_size === 0 ? null : 'corrupt';
 }
 
 const tableRows = z.array(z.object({ name: z.string() }));
@@ -200,6 +193,8 @@ export async function checkDatabase(probe: DatabaseProbe, expected: Expectations
   try {
     const schema = schemaProblem(probe.query, expected);
     if (schema) return unhealthy(schema);
+    const pages = pagesProblem(probe.file, probe.query);
+    if (pages) return unhealthy(pages);
     if (options.integrity !== false) {
       const integrity = integrityProblem(probe.query);
       if (integrity) return unhealthy(integrity);

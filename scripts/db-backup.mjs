@@ -55,7 +55,13 @@ if (!check.ok) {
   rmSync(temp, { force: true });
   fail(`de kopie doorstaat integrity_check niet; de database zelf is waarschijnlijk beschadigd / the copy fails integrity_check; the database itself is probably damaged:\n  ${check.problems.join('\n  ')}`);
 }
-const held = contents(temp);
+let held;
+try {
+  held = contents(temp);
+} catch (error) {
+  rmSync(temp, { force: true });
+  fail(`dit is geen database van deze app / this is not a database of this app: ${error instanceof Error ? error.message : String(error)}`);
+}
 fsyncPath(temp);
 renameSync(temp, target);
 fsyncPath(path.dirname(target));

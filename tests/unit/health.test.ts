@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -204,6 +205,29 @@ describe('GET /api/health (this process’s connection, lib/health-server.ts)', 
     const missing = path.join(dir, 'never-created.db');
     expect((await healthOf(missing)).status).toBe(503);
     expect(() => statSync(missing)).toThrow();
+  });
+
+  it('keeps this process’s locks: another process that writes and exits does not take the WAL away (smoke run regression)', async () => {
+    // An earlier version read the header with fs.openSync/closeSync; closing any descriptor of the file drops
+    // this process's POSIX locks on it, SQLite's included, and the next process to write and exit deleted the
+    // -wal and -shm under the running server, which from then on read a world of its own.
+    const file = await migrated();
+    expect((await healthOf(file)).status).toBe(200);
+    const last = expected.migrations.at(-1) ?? '';
+    const writeAndExit = (sql: string) =>
+      new Promise<void>((resolve, reject) => {
+        const code = `const D = require('libsql'); const db = new D(${JSON.stringify(file)}); db.prepare('PRAGMA busy_timeout = 3000').get(); db.exec(${JSON.stringify(sql)});`;
+        const child = spawn(process.execPath, ['-e', code], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+        child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`child exited with ${status}`))));
+      });
+    await writeAndExit(`UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = '${last}'`);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    server.resetHealthCache();
+    expect(await (await route.GET()).json()).toMatchObject({ reason: 'migrations-failed' });
+    await writeAndExit(`UPDATE "_prisma_migrations" SET "finished_at" = current_timestamp`);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    server.resetHealthCache();
+    expect((await route.GET()).status).toBe(200);
   });
 
   it('shares one check between concurrent requests', async () => {
