@@ -153,7 +153,12 @@ export function processesWithOpen(file) {
   return pids;
 }
 
-/** Flushes a file or directory to disk, so a rename that follows is durable. */
+/**
+ * Flushes a file or directory to disk, so a rename that follows is durable.
+ * Only for files no other connection relies on (our temporary copies, the
+ * directory): closing a descriptor of a database file drops every POSIX lock
+ * this process holds on it, SQLite's included (see lib/health.ts).
+ */
 export function fsyncPath(target) {
   const fd = openSync(target, 'r');
   try {
