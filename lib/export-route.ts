@@ -1,4 +1,4 @@
-import { errorResponse, etag, logFailure, PLAN_RESPONSE_HEADERS } from '@/lib/plans/http';
+import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse } from '@/lib/plans/http';
 
 const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
@@ -35,8 +35,7 @@ export function exportRoute<T extends { version: number }>(opts: {
         },
       });
     } catch (error) {
-      logFailure(`export ${opts.format}`, error);
-      return errorResponse(500, 'Het exporteren is mislukt. Probeer het opnieuw.');
+      return serverErrorResponse(`export ${opts.format}`, error, 'Het exporteren is mislukt. Probeer het opnieuw.');
     }
   };
 }

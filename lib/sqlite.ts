@@ -87,6 +87,8 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export class WriteTimeoutError extends Error {
+  /** SQLite's code for what happened, so lib/storage-errors.ts classifies it like the driver's own busy errors. */
+  readonly code = 'SQLITE_BUSY';
   constructor() {
     super('De database bleef bezet; de wijziging is niet opgeslagen.');
   }
@@ -106,6 +108,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * 1, 2, then 4 ms) until `timeoutMs`, then WriteTimeoutError.
  */
 export async function writeTransaction<T>(work: (db: Database.Database) => T, timeoutMs = 10_000): Promise<T> {
+  return inWriteLock(work, timeoutMs, 'COMMIT');
+}
+
+/**
+ * BEGIN IMMEDIATE, `work`, then `end` (COMMIT, or ROLLBACK for a probe).
+ * Between a successful BEGIN and its end there is no `await`: the connection
+ * is shared by every request of this process, and another request's BEGIN on
+ * it would fail with "cannot start a transaction within a transaction".
+ */
+async function inWriteLock<T>(work: (db: Database.Database) => T, timeoutMs: number, end: 'COMMIT' | 'ROLLBACK'): Promise<T> {
   const { db } = connection();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
@@ -122,11 +134,39 @@ export async function writeTransaction<T>(work: (db: Database.Database) => T, ti
     try {
       const result = work(db);
       if (result instanceof Promise) throw new Error('writeTransaction: work must be synchronous');
-      db.exec('COMMIT');
+      db.exec(end);
       return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
   }
+}
+
+/**
+ * What /api/health asks before it says a save can succeed: on this process's
+ * connection, can a write transaction start (the file is writable, the writer
+ * lock frees within `timeoutMs`) and roll back? Writes nothing. Throws the
+ * driver's error (or WriteTimeoutError) when it cannot.
+ */
+export async function probeWrite(timeoutMs: number): Promise<void> {
+  await inWriteLock(() => undefined, timeoutMs, 'ROLLBACK');
+}
+
+/** The database file of this process's connection and the connection itself (for the read-only checks of lib/health.ts). */
+export function currentConnection(): { file: string; db: Database.Database } {
+  const conn = connection();
+  return { file: sqlitePath(conn.url), db: conn.db };
+}
+
+/**
+ * Drops this process's connection; the next statement opens a new one (tests
+ * that point the process at another file). Note: libsql 0.3's close() does
+ * not release the file: its descriptors and locks stay until the process
+ * exits, so a process that ever opened the database counts as using it for
+ * scripts/db-restore.mjs.
+ */
+export function closeConnection(): void {
+  holder.__sqlite?.db.close();
+  holder.__sqlite = undefined;
 }

@@ -10,7 +10,8 @@
 //   3. seeds realistic plans over four years (2025–2028): 16 needs (4 cost
 //      categories × 4 years) and 24 funding lines, each with an amount in every
 //      one of the four years; then runs, with 50 connections:
-//        GET /api/health                  Next + one SELECT 1 (for information)
+//        GET /api/health                  the health check, mostly answered from its
+//                                         1-second cache (lib/health-server.ts; for information)
 //        GET /api/plannen/~               the floor: the same route answering 404
 //                                         before any database or cache work
 //        GET /api/plannen/<id>            the four-year plan with totals

@@ -20,6 +20,18 @@ mkdirSync(new URL('../data/', import.meta.url), { recursive: true });
 
 const cli = require.resolve('prisma/build/index.js');
 const args = process.argv.slice(2);
+const deploying = args[0] === 'migrate' && args[1] === 'deploy';
+
+// `npm start` and `npm run dev` deploy the migrations first: refuse a damaged
+// database there, before anything writes to it (scripts/db-check.mjs).
+if (deploying && env.DATABASE_URL.startsWith('file:')) {
+  const { startupProblem } = await import('./db-check.mjs');
+  const problem = startupProblem(env);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+}
 const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit', env });
 
 // After `migrate deploy` (what `npm run start` and `npm run dev` run) an
@@ -28,7 +40,7 @@ const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit', e
 // several (see scripts/bench-api.ts). The mode is stored in the file, so every
 // process that opens it later uses it. A migration cannot do this: Prisma
 // refuses a PRAGMA that returns a row.
-if (result.status === 0 && args[0] === 'migrate' && args[1] === 'deploy' && env.DATABASE_URL.startsWith('file:')) {
+if (result.status === 0 && deploying && env.DATABASE_URL.startsWith('file:')) {
   const { createClient } = await import('@libsql/client');
   const client = createClient({ url: env.DATABASE_URL });
   try {

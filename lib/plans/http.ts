@@ -3,6 +3,7 @@
  * size-capped JSON body reader, the Bearer secret and If-Match. No database
  * here, so the status-code rules are easy to read in one place.
  */
+import { retryAfterSeconds, storageFailure, storageFailureMessage } from '@/lib/storage-errors';
 
 /** Sent with every plan API response: plans are private-ish documents behind capability links. */
 export const PLAN_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
@@ -51,12 +52,24 @@ export function sharedBytesResponse(bytes: Uint8Array, headers: Record<string, s
  * catches an unexpected error logs through here.
  */
 export function logFailure(where: string, error: unknown): void {
-  console.error(`[${where}] mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
+  const failure = storageFailure(error);
+  // The storage code first: an operator greps for it, and some wrapped driver errors have an empty message.
+  const detail = error instanceof Error && error.message ? error.message : 'onbekende fout';
+  console.error(`[${where}] mislukt:`, failure ? `${failure.code} (opslag): ${detail}` : detail);
 }
 
-/** 500 for an unexpected error in an API route, logged by logFailure. */
+/**
+ * For an unexpected error in an API route, logged by logFailure: 503 with
+ * Retry-After and a Dutch message when the storage failed (busy beyond the
+ * wait, full, read-only, damaged, unreachable: lib/storage-errors.ts), so
+ * clients know to retry and nothing was saved; 500 for anything else.
+ */
 export function serverErrorResponse(where: string, error: unknown, message = 'Er ging iets mis. Probeer het opnieuw.'): Response {
   logFailure(where, error);
+  const failure = storageFailure(error);
+  if (failure) {
+    return errorResponse(503, storageFailureMessage(failure.kind), {}, { 'Retry-After': String(retryAfterSeconds(failure.kind)) });
+  }
   return errorResponse(500, message);
 }
 

@@ -630,3 +630,24 @@ describe('API property test', () => {
     expect([...statuses].sort()).toEqual([201, 400, 413, 422]);
   }, 120_000);
 });
+
+describe('storage failures', () => {
+  it('a PUT the database cannot take answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
+    const { id, secret } = await createPlan();
+    const { currentConnection } = await import('@/lib/sqlite');
+    // What a read-only file or mount answers (SQLITE_READONLY); tests run as root, for whom chmod changes nothing.
+    currentConnection().db.exec('PRAGMA query_only = 1');
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await put(id, JSON.stringify({ needs: [], lines: [goodLine] }), { authorization: `Bearer ${secret}`, 'if-match': '"1"' });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('60');
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/niet worden beschreven.*niet opgeslagen/) });
+      expect(silence).toHaveBeenCalledWith(expect.stringContaining('PUT'), expect.stringContaining('SQLITE_READONLY'));
+    } finally {
+      currentConnection().db.exec('PRAGMA query_only = 0');
+      silence.mockRestore();
+    }
+    expect((await (await get(id)).json()) as unknown).toMatchObject({ plan: { version: 1 } });
+  });
+});

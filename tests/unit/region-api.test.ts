@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { PARSE_EURO_MESSAGES } from '@/lib/money';
 import { useTempDatabase } from './support/temp-db';
@@ -339,6 +339,34 @@ describe('POST/GET/PUT /api/regio', () => {
     expect(await stale.json()).toMatchObject({ currentVersion: 2 });
     const { body } = await getRegion(c.id);
     expect(body.region).toMatchObject({ name: 'Nieuwe naam', version: 2 });
+  });
+
+  it('a save the storage refuses answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
+    const c = await createRegion();
+    // The error Prisma really throws for a damaged file (here: a file of garbage), thrown by the save's transaction.
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { PrismaLibSQL } = await import('@prisma/adapter-libsql');
+    const { PrismaClient } = await import('@/lib/generated/prisma/client');
+    const dir = mkdtempSync(`${tmpdir()}/region-503-`);
+    writeFileSync(`${dir}/garbage.db`, Buffer.alloc(8192, 0x5a));
+    const broken = new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${dir}/garbage.db` }) });
+    const storageError = await broken.region.findFirst().then(() => null, (e: unknown) => e);
+    await broken.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+    const spy = vi.spyOn(db, '$transaction').mockRejectedValueOnce(storageError);
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await put(c.id, { ...REGION, name: 'Niet opgeslagen' }, { authorization: `Bearer ${c.editSecret}`, 'if-match': '"1"' });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await res.json()).toEqual({ error: expect.stringMatching(/niet opgeslagen/) });
+    } finally {
+      spy.mockRestore();
+      silence.mockRestore();
+    }
+    const { body } = await getRegion(c.id);
+    expect(body.region).toMatchObject({ name: REGION.name, version: 1 });
   });
 
   it('exports CSV for Dutch Excel', async () => {

@@ -83,6 +83,24 @@ describe('writeTransaction', () => {
   });
 });
 
+describe('probeWrite (the write check of /api/health)', () => {
+  it('starts and rolls back a write transaction, interleaved with saves on the same connection without tripping over them', async () => {
+    const work = Array.from({ length: 30 }, (_, i) =>
+      i % 3 === 0
+        ? sqlite.probeWrite(1000)
+        : sqlite.writeTransaction(() => sqlite.statement('INSERT INTO "RateLimitWindow" VALUES (?, ?, ?, ?)').run('probe', `k${i}`, 1, 1)),
+    );
+    await Promise.all(work);
+    expect(sqlite.statement('SELECT count(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?').get('probe')).toEqual({ n: 20 });
+  });
+
+  it('fails with WriteTimeoutError while another process keeps the lock', async () => {
+    const other = await holdLock(800);
+    await expect(sqlite.probeWrite(150)).rejects.toBeInstanceOf(sqlite.WriteTimeoutError);
+    await other.done;
+  });
+});
+
 describe('connection settings', () => {
   it('both the driver and Prisma write with synchronous=NORMAL (1), also after a transaction', async () => {
     expect(sqlite.statement('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });

@@ -1,6 +1,7 @@
 'use server';
 
 import { logFailure } from '@/lib/plans/http';
+import { failureMessage } from '@/lib/storage-errors';
 import { headers } from 'next/headers';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { createPlan } from '@/lib/plans/repository';
@@ -34,7 +35,14 @@ function readValues(form: FormData): CreateValues {
 export async function createPlanAction(_previous: CreateState, form: FormData): Promise<CreateState> {
   const values = readValues(form);
   const requestHeaders = await headers();
-  const limit = await createPlanLimiter.hit(clientKey(requestHeaders));
+  let limit: Awaited<ReturnType<typeof createPlanLimiter.hit>>;
+  try {
+    limit = await createPlanLimiter.hit(clientKey(requestHeaders));
+  } catch (error) {
+    // The limit is a row in the database: when storage fails here, say so as the save would.
+    logFailure('plannen/nieuw aanmaken', error);
+    return { status: 'error', values, errors: {}, message: failureMessage(error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.') };
+  }
   if (!limit.ok) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return {
@@ -73,6 +81,6 @@ export async function createPlanAction(_previous: CreateState, form: FormData): 
   } catch (error) {
     // Only the message: form data never reaches the log.
     logFailure('plannen/nieuw aanmaken', error);
-    return { status: 'error', values, errors: {}, message: 'Er ging iets mis bij het opslaan. Probeer het opnieuw.' };
+    return { status: 'error', values, errors: {}, message: failureMessage(error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.') };
   }
 }

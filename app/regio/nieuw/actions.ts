@@ -1,6 +1,7 @@
 'use server';
 
 import { logFailure } from '@/lib/plans/http';
+import { failureMessage } from '@/lib/storage-errors';
 import { headers } from 'next/headers';
 import { getRegionContent } from '@/lib/regions/content-server';
 import { createRegion } from '@/lib/regions/repository';
@@ -22,7 +23,14 @@ export async function createRegionAction(_previous: RegionCreateState, form: For
   };
   const values: RegionCreateValues = { name: get('name'), startYear: get('startYear'), endYear: get('endYear'), members: get('members') };
   const requestHeaders = await headers();
-  const limit = await createPlanLimiter.hit(clientKey(requestHeaders));
+  let limit: Awaited<ReturnType<typeof createPlanLimiter.hit>>;
+  try {
+    limit = await createPlanLimiter.hit(clientKey(requestHeaders));
+  } catch (error) {
+    // The limit is a row in the database: when storage fails here, say so as the save would.
+    logFailure('regio/nieuw aanmaken', error);
+    return { status: 'error', values, errors: {}, message: failureMessage(error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.') };
+  }
   if (!limit.ok) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return { status: 'rate-limited', values, errors: {}, message: `U heeft in korte tijd veel plannen gemaakt. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.` };
@@ -46,6 +54,6 @@ export async function createRegionAction(_previous: RegionCreateState, form: For
     return { status: 'created', values, errors: {}, message: null, created: { name: result.region.name, readPath, editPath, readUrl: origin + readPath, editUrl: origin + editPath } };
   } catch (error) {
     logFailure('regio/nieuw aanmaken', error);
-    return { status: 'error', values, errors: {}, message: 'Er ging iets mis bij het opslaan. Probeer het opnieuw.' };
+    return { status: 'error', values, errors: {}, message: failureMessage(error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.') };
   }
 }

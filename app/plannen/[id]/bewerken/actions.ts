@@ -1,6 +1,7 @@
 'use server';
 
 import { logFailure } from '@/lib/plans/http';
+import { failureMessage, KEPT } from '@/lib/storage-errors';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
@@ -225,7 +226,7 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
   } catch (error) {
     // Only the message: form data and the secret never reach the log.
     logFailure('plannen/bewerken opslaan', error);
-    return state('error', { message: 'Er ging iets mis bij het opslaan. Uw invoer staat hieronder nog; probeer het opnieuw.' });
+    return state('error', { message: failureMessage(error, 'Er ging iets mis bij het opslaan. Uw invoer staat hieronder nog; probeer het opnieuw.', KEPT) });
   }
 }
 

@@ -1,6 +1,7 @@
 'use server';
 
 import { logFailure } from '@/lib/plans/http';
+import { failureMessage, KEPT } from '@/lib/storage-errors';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
@@ -117,7 +118,7 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     return await afterWrite(id, `Opgeslagen als versie ${saved.version}.${note}`);
   } catch (error) {
     logFailure('regio/bewerken opslaan', error);
-    return refuse('error', 'Er ging iets mis bij het opslaan. Probeer het opnieuw.');
+    return refuse('error', failureMessage(error, 'Er ging iets mis bij het opslaan. Probeer het opnieuw.', KEPT));
   }
 }
 
@@ -224,7 +225,7 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
     return { status: 'refused', values, errors, message };
   } catch (error) {
     logFailure('regio/overdragen', error);
-    return { status: 'refused', values, errors: {}, message: 'Er ging iets mis bij het overnemen. Probeer het opnieuw.' };
+    return { status: 'refused', values, errors: {}, message: failureMessage(error, 'Er ging iets mis bij het overnemen. Probeer het opnieuw.') };
   }
 }
 
