@@ -1,3 +1,5 @@
+import { redactSecrets } from '@/lib/redact';
+
 /**
  * HTTP plumbing shared by the plan API route handlers: response headers, a
  * size-capped JSON body reader, the Bearer secret and If-Match. No database
@@ -51,7 +53,11 @@ export function sharedBytesResponse(bytes: Uint8Array, headers: Record<string, s
  * catches an unexpected error logs through here.
  */
 export function logFailure(where: string, error: unknown): void {
-  console.error(`[${where}] mislukt:`, error instanceof Error ? error.message : 'onbekende fout');
+  // An error's message can quote a URL with `?sleutel=` (e.g. a fetch or a
+  // body-size error); redacted here too, not only by the workers' stream filter
+  // (scripts/worker-preload.cjs), so `npm run dev` logs are clean as well.
+  const message = error instanceof Error ? error.message : 'onbekende fout';
+  console.error(redactSecrets(`[${where}] mislukt: ${message}`));
 }
 
 /** 500 for an unexpected error in an API route, logged by logFailure. */
