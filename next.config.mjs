@@ -33,6 +33,10 @@ const planApiPrivacyHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `next dev` logs every request line, edit links with their secret included.
+  // Production workers redact every log line (scripts/worker-preload.cjs); in
+  // development edit URLs are simply not logged.
+  logging: { incomingRequests: { ignore: [/[?&]sleutel(=|%3D)/i] } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -97,7 +97,7 @@ test('a cross-site page with 21 <img> tags at the edit link with wrong secrets d
   const res = await page.goto(edit.href);
   expect(res?.status()).toBe(200);
   expect(res?.headers()['referrer-policy']).toBe('strict-origin');
-  await page.getByLabel('Titel van het plan').fill('Nog steeds van mij');
+  await page.getByLabel('Titel', { exact: true }).fill('Nog steeds van mij');
   await page.getByRole('button', { name: 'Plan opslaan' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen als versie 2.' })).toBeVisible();
 });
