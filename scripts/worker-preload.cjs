@@ -50,7 +50,8 @@ function install() {
       if (typeof chunk === 'string') return write.call(this, redact(chunk), ...rest);
       if (chunk instanceof Uint8Array) {
         const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-        if (/sleutel/i.test(text)) return write.call(this, redact(text), ...rest);
+        // Written back as bytes, so an encoding argument in `rest` keeps its meaning.
+        if (/sleutel/i.test(text)) return write.call(this, Buffer.from(redact(text), 'utf8'), ...rest);
       }
       return write.call(this, chunk, ...rest);
     };
