@@ -51,7 +51,7 @@ const ready = new Set();
  * every request, memory exhausted): rather than fork workers in a tight loop,
  * the server stops with exit code 1 and says so. Restarting after that, with
  * a pause, is the supervisor's job: the systemd unit in README.md
- * (Restart=always, RestartSec=5) starts `npm start` again, and a broken start
+ * (Restart=always, RestartSec=5) starts the server again, and a broken start
  * stays visible in `systemctl status` and the journal.
  */
 const crashes = [];

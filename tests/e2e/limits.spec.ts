@@ -111,6 +111,31 @@ test('the regional edit form saves under strict-origin too', async ({ page }) =>
   await expect(page.getByText('Opgeslagen als versie 2.')).toBeVisible();
 });
 
+test('a plan cannot be created by a form on another site, not even one that sends Origin: null', async ({ page }) => {
+  // The create form's own hidden Server Action fields, as a page without JavaScript posts them.
+  const createPage = await call(server.url, 'GET', '/plannen/nieuw');
+  const actionFields = createPage.body.match(/<input[^>]*name="\$ACTION[^"]*"[^>]*>/g) ?? [];
+  expect(actionFields.length).toBeGreaterThan(0);
+  const form = (title: string, meta = '') =>
+    `<!doctype html><html><head>${meta}<title>Formulier</title></head><body>
+     <form method="post" enctype="multipart/form-data" action="${server.url}/plannen/nieuw">${actionFields.join('')}
+       <input name="municipality" value="Elders"><input name="title" value="${title}">
+       <input name="startYear" value="2026"><input name="endYear" value="2027"><button>Verstuur</button>
+     </form></body></html>`;
+  const submit = async (pageUrl: string, html: string) => {
+    await page.route(pageUrl, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(pageUrl);
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+    await page.waitForLoadState('load');
+    return page.locator('#bewerkingslink').count();
+  };
+  // Control: the same form on the app's own origin creates a plan (so the fields are right).
+  expect(await submit(`${server.url}/eigen-formulier.html`, form('Van hier'))).toBe(1);
+  // Another site: refused, with its real origin and with `Origin: null` (no-referrer), which used to be allowed.
+  expect(await submit('http://localhost:8765/formulier.html', form('Van elders'))).toBe(0);
+  expect(await submit('http://localhost:8765/null.html', form('Van nergens', '<meta name="referrer" content="no-referrer">'))).toBe(0);
+});
+
 test('rotating a forged X-Forwarded-For does not escape the per-address limit; the right secret still works', async () => {
   const attacker = '127.0.0.2';
   const plans = await Promise.all(Array.from({ length: 21 }, () => newPlan('Adres')));
