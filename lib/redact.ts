@@ -3,7 +3,7 @@
  * The same rule runs over every write to stdout/stderr of a production worker
  * (scripts/worker-preload.cjs, which cannot import TypeScript); this copy is for
  * our own logger, so `npm run dev` logs are clean too.
- * tests/unit/redact.test.ts checks that both agree.
+ * tests/unit/rate-limit.test.ts checks that both agree.
  */
 const SECRET_IN_URL = /(sleutel(?:=|%3D))[^&\s"'<>#;,)]+/gi;
 

@@ -12,7 +12,7 @@
 // 2. Secrets in logs. Edit links carry the secret in `?sleutel=`; Next logs
 //    some failures with the request URL, and so might any library. Every write
 //    to stdout and stderr of the worker is redacted (lib/redact.ts has the same
-//    rule for our own logger; tests/unit/redact.test.ts checks they agree).
+//    rule for our own logger; tests/unit/rate-limit.test.ts checks they agree).
 'use strict';
 
 // CommonJS so `node --require` can preload it into `next start` in every Node
