@@ -12,9 +12,19 @@ const securityHeaders = [
     : []),
 ];
 
-// Funding plans carry a secret edit link in their URL: their pages must not
-// leak it through the Referer header, nor be indexed.
+// Funding plans and regional plans carry a secret edit link in their URL:
+// their pages must not leak it through the Referer header, nor be indexed.
+// `strict-origin` sends only the origin (never path or query) and nothing on a
+// downgrade to http. Not `no-referrer`: with that policy browsers send
+// `Origin: null` on the pages' own POSTs, which Next's Server Action CSRF
+// check refuses unless 'null' is an allowed origin, and allowing 'null' lets
+// any site that declares no-referrer post to our actions (issue 11).
 const planPrivacyHeaders = [
+  { key: 'Referrer-Policy', value: 'strict-origin' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+// JSON and exports are never a document that follows links; nothing to send.
+const planApiPrivacyHeaders = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
@@ -23,31 +33,27 @@ const planPrivacyHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `next dev` logs every request line, edit links with their secret included.
+  // Production workers redact every log line (scripts/worker-preload.cjs); in
+  // development edit URLs are simply not logged.
+  logging: { incomingRequests: { ignore: [/[?&]sleutel(=|%3D)/i] } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
       { source: '/plannen/:path*', headers: planPrivacyHeaders },
-      { source: '/api/plannen/:path*', headers: planPrivacyHeaders },
+      { source: '/api/plannen/:path*', headers: planApiPrivacyHeaders },
       // Regional plans use the same capability links (lib/regions/urls.ts).
       { source: '/regio/:path*', headers: planPrivacyHeaders },
-      { source: '/api/regio/:path*', headers: planPrivacyHeaders },
+      { source: '/api/regio/:path*', headers: planApiPrivacyHeaders },
     ];
   },
   experimental: {
     // forbidden() for the plan edit page: a wrong edit link gets a real 403
     // (app/plannen/[id]/bewerken/forbidden.tsx).
     authInterrupts: true,
-    serverActions: {
-      // Plan pages send Referrer-Policy: no-referrer (above), and with that
-      // policy browsers send `Origin: null` on every POST from the page, the
-      // Server Actions' fetch included. Next's CSRF check would refuse those,
-      // so no plan form could be saved. Accepting the opaque origin is safe
-      // here because nothing in this app authorises by ambient credentials
-      // (no cookies, no sessions): an edit needs the secret in the form body,
-      // which a cross-site page cannot know. If cookie-based login is ever
-      // added, revisit this (e.g. Referrer-Policy: strict-origin instead).
-      allowedOrigins: ['null'],
-    },
+    // No serverActions.allowedOrigins: the plan pages' Referrer-Policy is
+    // strict-origin (above), so their POSTs carry the real Origin and Next's
+    // same-origin check applies as designed.
     // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
     // (npm run bench:pages); React DOM and the router are most of it.
     turbopackCjsTreeShaking: true,

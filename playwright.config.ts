@@ -46,15 +46,18 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    // All tests share one client key (127.0.0.1), and funding-plan and
-    // regional-plan tests together create more than the default 30 plans per
-    // 10 minutes (more with a CI retry); the limit itself is unit-tested.
+    // All tests share one client address (127.0.0.1, from the socket), and
+    // funding-plan and regional-plan tests together create more than the
+    // default 30 plans per 10 minutes (more with a CI retry), and together may
+    // send more than 20 wrong secrets. The limits themselves are unit-tested
+    // and tested on a server of their own (tests/e2e/limits.spec.ts).
     env: {
       PORT: String(PORT),
       HOSTNAME: '127.0.0.1',
       DATABASE_URL: 'file:./data/e2e.db',
       NEXT_TELEMETRY_DISABLED: '1',
       RATE_LIMIT_CREATE_MAX: '200',
+      RATE_LIMIT_SECRET_MAX: '1000',
       // Several workers, as `npm start` runs on any multi-core machine, so
       // tests/e2e/workers.spec.ts also sees two on a one-core machine.
       WEB_CONCURRENCY: '2',

@@ -1,25 +1,26 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
 
 /**
  * Gate of an edit page (funding plans and regional plans): checked before
- * anything editable is rendered. A client that guessed too often, a missing
- * or wrong secret → 403 (forbidden.tsx); an unknown id → 404. Wrong secrets
- * count against the client's limit, like wrong secrets posted to the API.
+ * anything editable is rendered. A missing or wrong secret → 403
+ * (forbidden.tsx); an unknown id → 404.
+ *
+ * A wrong secret here is NOT counted against any rate limit
+ * (lib/secret-attempts.ts): this is a GET, which any other site can make a
+ * visitor's browser send (`<img src="…/bewerken?sleutel=guess">`), and
+ * counting it would let that site lock the visitor out. Guessing through this
+ * page gets nowhere against a 128-bit secret, and each guess costs one hash
+ * lookup, less than recording it would.
  */
 export async function guardEditPage(
-  requestHeaders: Headers,
   secret: string | undefined,
   authorize: (secret: string) => Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'forbidden' }>,
 ): Promise<void> {
-  const key = clientKey(requestHeaders);
-  if (!secretFailureLimiter.check(key).ok) forbidden();
   if (!secret) forbidden();
   const auth = await authorize(secret);
   if (!auth.ok) {
     if (auth.reason === 'not-found') notFound();
-    await secretFailureLimiter.hit(key);
     forbidden();
   }
 }

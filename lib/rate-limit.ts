@@ -1,11 +1,14 @@
 import { statement, writeTransaction } from './sqlite';
 
 /**
- * A small fixed-window rate limiter, per client key.
+ * A small fixed-window rate limiter, per key.
  *
- * Fixed windows are enough here: the limits protect against bulk creation of
- * plans and against guessing edit secrets (which at 256 bits is hopeless
- * anyway; the limit mainly stops a client from burning CPU).
+ * What the limits are for: they protect the server's resources (bulk creation
+ * of plans, CPU and writes spent on wrong edit secrets). They are not what
+ * stops guessing: an edit secret has 128 bits or more, so guessing is hopeless
+ * anyway. That is why a correct secret is never refused because of a limit
+ * (lib/secret-attempts.ts): other people's wrong guesses must not lock the
+ * owner out of their own plan (issue 11).
  *
  * Where the counts live: `npm start` runs one server process per core
  * (scripts/serve.mjs), and the kernel hands each connection to any of them,
@@ -15,13 +18,21 @@ import { statement, writeTransaction } from './sqlite';
  * prepared SELECT, hit() one UPSERT. MemoryWindowStore is the same logic in
  * memory (unit tests, and anything that must not touch the database).
  *
+ * The table stays bounded: each limiter's expired windows are deleted at most
+ * once a minute, and when a new window would take a limiter over
+ * RATE_LIMIT_MAX_ROWS rows (default 10,000) its oldest windows are deleted.
+ * Keys come from socket addresses (lib/client-address.ts) and existing plan
+ * ids, so a client can no longer mint keys by forging a header; the cap is the
+ * backstop if that ever changes.
+ *
  * Configuration (environment, read on every check so tests can change it):
  *   RATE_LIMIT_DISABLED=1                 no limits at all (benchmarks, load tests)
- *   RATE_LIMIT_<NAME>_MAX=<n>             requests per window (NAME: CREATE, SECRET)
+ *   RATE_LIMIT_<NAME>_MAX=<n>             requests per window (NAME: CREATE, SECRET, SECRET_DOC)
  *   RATE_LIMIT_<NAME>_WINDOW_SECONDS=<s>  window length
+ *   RATE_LIMIT_MAX_ROWS=<n>               rows kept per limiter
  * Defaults: CREATE 30 plans per 10 minutes per client; SECRET 20 wrong
- * secrets per 10 minutes per client, after which every secret-bearing request
- * from that client gets 429 until the window ends.
+ * secrets per 10 minutes per client address; SECRET_DOC 20 wrong secrets per
+ * 10 minutes per plan or regional plan. Past either, wrong secrets get 429.
  */
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
@@ -90,7 +101,11 @@ const SQL = {
       "count" = CASE WHEN excluded."windowStart" - "RateLimitWindow"."windowStart" >= ? THEN 1 ELSE "RateLimitWindow"."count" + 1 END,
       "windowStart" = CASE WHEN excluded."windowStart" - "RateLimitWindow"."windowStart" >= ? THEN excluded."windowStart" ELSE "RateLimitWindow"."windowStart" END
     RETURNING "windowStart", "count"`,
-  prune: 'DELETE FROM "RateLimitWindow" WHERE "windowStart" <= ?',
+  prune: 'DELETE FROM "RateLimitWindow" WHERE "limiter" = ? AND "windowStart" <= ?',
+  rows: 'SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?',
+  // The oldest windows first; the key breaks ties so the choice is stable.
+  dropOldest: `DELETE FROM "RateLimitWindow" WHERE "limiter" = ? AND "key" IN (
+      SELECT "key" FROM "RateLimitWindow" WHERE "limiter" = ? ORDER BY "windowStart", "key" LIMIT ?)`,
   reset: 'DELETE FROM "RateLimitWindow" WHERE "limiter" = ?',
 } as const;
 
@@ -103,7 +118,14 @@ function toWindow(row: unknown): Window | undefined {
 
 /** Windows in the shared database: every server process counts against the same rows. */
 export class SqliteWindowStore implements WindowStore {
-  private lastPrune = 0;
+  private readonly lastPrune = new Map<string, number>();
+
+  /** `maxRows`: rows kept per limiter (default RATE_LIMIT_MAX_ROWS, else 10,000). */
+  constructor(private readonly maxRows?: number) {}
+
+  private rowCap(): number {
+    return this.maxRows ?? positiveInt(process.env.RATE_LIMIT_MAX_ROWS, 10_000);
+  }
 
   read(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
     const w = toWindow(statement(SQL.read).get(limiter, key));
@@ -112,13 +134,21 @@ export class SqliteWindowStore implements WindowStore {
 
   async count(limiter: string, key: string, now: number, windowMs: number): Promise<Window> {
     const w = await writeTransaction(() => {
-      // Expired windows of forged keys would pile up: drop them now and then
-      // (a day covers every configured window; a longer one is simply kept).
-      if (now - this.lastPrune > 60_000) {
-        statement(SQL.prune).run(now - Math.max(windowMs, 86_400_000));
-        this.lastPrune = now;
+      // Expired windows are useless: drop this limiter's now and then.
+      if (now - (this.lastPrune.get(limiter) ?? -Infinity) > 60_000) {
+        statement(SQL.prune).run(limiter, now - windowMs);
+        this.lastPrune.set(limiter, now);
       }
-      return toWindow(statement(SQL.count).get(limiter, key, now, windowMs, windowMs));
+      const counted = toWindow(statement(SQL.count).get(limiter, key, now, windowMs, windowMs));
+      // Only a new window can add a row (count 1: a new key, or an expired
+      // window restarted), so only then can the limiter be over its cap.
+      if (counted?.count === 1) {
+        const row: unknown = statement(SQL.rows).get(limiter);
+        const rows = row && typeof row === 'object' && 'n' in row ? Number(row.n) : 0;
+        const excess = rows - this.rowCap();
+        if (excess > 0) statement(SQL.dropOldest).run(limiter, limiter, excess);
+      }
+      return counted;
     });
     if (!w) throw new Error('RateLimitWindow: onverwacht antwoord van de database');
     return w;
@@ -192,18 +222,9 @@ function limiter(name: string, defaults: { max: number; windowSeconds: number })
 
 /** Plan creation: hit() once per POST /api/plannen (and per create form submit). */
 export const createPlanLimiter = limiter('CREATE', { max: 30, windowSeconds: 600 });
-/** Wrong edit secrets: check() before verifying a secret, hit() after each wrong one. */
+/** Wrong edit secrets per client address: hit() after each wrong one (lib/secret-attempts.ts). */
 export const secretFailureLimiter = limiter('SECRET', { max: 20, windowSeconds: 600 });
+/** Wrong edit secrets per plan or regional plan, whoever sends them (lib/secret-attempts.ts). */
+export const documentSecretFailureLimiter = limiter('SECRET_DOC', { max: 20, windowSeconds: 600 });
 
-/**
- * The client's key: the first address in X-Forwarded-For (set by the reverse
- * proxy in front of the app), else X-Real-IP, else one shared bucket.
- * Without a proxy these headers can be forged, so the limits are only as good
- * as the proxy; route handlers do not see the socket address in Next.
- */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const real = headers.get('x-real-ip')?.trim();
-  const key = forwarded || real || 'onbekend';
-  return key.slice(0, 100);
-}
+export { clientKey } from './client-address';

@@ -1,5 +1,6 @@
 import { bearerSecret, errorResponse, etag, jsonResponse, parseIfMatch, readJsonBody } from '@/lib/plans/http';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { clientKey } from '@/lib/client-address';
+import { TOO_MANY_WRONG_SECRETS, countWrongSecret, type DocumentRef } from '@/lib/secret-attempts';
 
 /** What a repository's save answers (municipal and regional plans alike). */
 export type SaveResult =
@@ -22,8 +23,10 @@ export function staleResponse(messages: WriteMessages, currentVersion: number): 
  * A PUT of a whole versioned document behind a capability secret (PUT
  * /api/plannen/<id>, PUT /api/regio/<id>). Checked in this order, the first
  * failure answers, and every refusal leaves the stored document unchanged:
- *   429 too many wrong secrets from this client (Retry-After)
- *   401 no Bearer secret · 404 unknown document · 403 wrong secret
+ *   401 no Bearer secret · 404 unknown document
+ *   403 wrong secret, or 429 (Retry-After) when this client or this document
+ *       has had too many wrong secrets (lib/secret-attempts.ts); a correct
+ *       secret is never refused by a limit
  *   428 If-Match missing (or "*": an unconditional save could lose updates)
  *   412 If-Match is not the current version; body {currentVersion}, ETag current
  *   413 body over the limit · 400 body not JSON
@@ -33,16 +36,10 @@ export function staleResponse(messages: WriteMessages, currentVersion: number): 
 export async function versionedWrite<T extends { version: number }>(
   request: Request,
   messages: WriteMessages,
+  doc: DocumentRef,
   authorize: (secret: string) => Promise<Authorization<T>>,
   save: (doc: T, expectedVersion: number, body: unknown) => Promise<SaveResult>,
 ): Promise<Response> {
-  const key = clientKey(request.headers);
-  const limit = secretFailureLimiter.check(key);
-  if (!limit.ok) {
-    return errorResponse(429, 'Te veel pogingen met een verkeerde bewerkingssleutel. Probeer het later opnieuw.', {}, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
-  }
   const secret = bearerSecret(request);
   if (!secret) {
     return errorResponse(401, 'Bewerken kan alleen met de bewerkingslink (Authorization: Bearer <sleutel>).', {}, {
@@ -52,7 +49,8 @@ export async function versionedWrite<T extends { version: number }>(
   const auth = await authorize(secret);
   if (!auth.ok && auth.reason === 'not-found') return errorResponse(404, messages.notFound);
   if (!auth.ok) {
-    await secretFailureLimiter.hit(key);
+    const limit = await countWrongSecret(clientKey(request.headers), doc);
+    if (!limit.ok) return errorResponse(429, TOO_MANY_WRONG_SECRETS, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
     return errorResponse(403, messages.forbidden);
   }
 

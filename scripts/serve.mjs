@@ -16,6 +16,7 @@
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -31,19 +32,32 @@ const workers = Number.isInteger(requested) && requested >= 1 && requested <= 64
 const semiSpace = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-semi-space-size'))
   ? []
   : ['--max-semi-space-size=64'];
+// scripts/worker-preload.cjs runs in each worker before Next: it gives the
+// app the client's socket address (for the rate limits; Next does not expose
+// it) and redacts edit secrets from everything the worker logs.
+const preload = ['--require', fileURLToPath(new URL('./worker-preload.cjs', import.meta.url))];
 cluster.setupPrimary({
   exec: require.resolve('next/dist/bin/next'),
   args: ['start', ...process.argv.slice(2)],
-  execArgv: [...process.execArgv, ...semiSpace],
+  execArgv: [...process.execArgv, ...semiSpace, ...preload],
 });
 
 let stopping = false;
 const ready = new Set();
-/** Recent unexpected exits: a worker that keeps dying right after start means a broken build or a taken port. */
+/**
+ * Recent unexpected exits of workers that had been serving. A crashed worker
+ * is replaced at once, but more than 5 crashes within a minute means
+ * something a restart will not fix (a corrupt build, a database that fails on
+ * every request, memory exhausted): rather than fork workers in a tight loop,
+ * the server stops with exit code 1 and says so. Restarting after that, with
+ * a pause, is the supervisor's job: the systemd unit in README.md
+ * (Restart=always, RestartSec=5) starts the server again, and a broken start
+ * stays visible in `systemctl status` and the journal.
+ */
 const crashes = [];
 
 function fork() {
-  const worker = cluster.fork();
+  const worker = cluster.fork({ WEGWIJZER_WORKER: '1' });
   worker.on('listening', () => ready.add(worker.id));
 }
 

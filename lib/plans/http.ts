@@ -1,3 +1,5 @@
+import { redactSecrets } from '@/lib/redact';
+
 /**
  * HTTP plumbing shared by the plan API route handlers: response headers, a
  * size-capped JSON body reader, the Bearer secret and If-Match. No database
@@ -54,8 +56,10 @@ export function sharedBytesResponse(bytes: Uint8Array, headers: Record<string, s
 export function logFailure(where: string, error: unknown): void {
   const failure = storageFailure(error);
   // The storage code first: an operator greps for it, and some wrapped driver errors have an empty message.
+  // An error's message can quote a URL with `?sleutel=` (e.g. a fetch or a body-size error); redacted here too,
+  // not only by the workers' stream filter (scripts/worker-preload.cjs), so `npm run dev` logs are clean as well.
   const detail = error instanceof Error && error.message ? error.message : 'onbekende fout';
-  console.error(`[${where}] mislukt:`, failure ? `${failure.code} (opslag): ${detail}` : detail);
+  console.error(redactSecrets(`[${where}] mislukt: ${failure ? `${failure.code} (opslag): ${detail}` : detail}`));
 }
 
 /**

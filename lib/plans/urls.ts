@@ -4,8 +4,10 @@
  * The edit link carries the secret in the QUERY (`?sleutel=`), not in the
  * fragment: a fragment never reaches the server, so the edit page could not
  * save without JavaScript, which the issue requires. To keep the query from
- * leaking, plan pages and API responses send `Referrer-Policy: no-referrer`
- * (no Referer to other sites), are `noindex`, and no code logs request URLs.
+ * leaking, plan pages send `Referrer-Policy: strict-origin` (a Referer holds
+ * the origin only) and API responses `no-referrer`, both are `noindex`, no
+ * code logs request URLs, and the workers redact `sleutel=` from every log
+ * line (scripts/worker-preload.cjs).
  * Bearer clients of the JSON API use the bare secret (`editSecret`).
  */
 

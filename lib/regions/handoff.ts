@@ -55,6 +55,19 @@ export type HandoffResult =
 
 export const lineIdPrefix = (regionId: string) => `regio-${regionId}-`;
 
+/**
+ * Whose secret was wrong when a hand-off was refused for it (the regional
+ * plan's or the pasted plan link's), to count it against that document's
+ * limit (lib/secret-attempts.ts); null for other refusals.
+ */
+export function wrongSecretDocument(input: Pick<HandoffInput, 'regionId' | 'planLink'>, result: HandoffResult): { kind: 'plan' | 'regio'; id: string } | null {
+  if (result.ok) return null;
+  if (result.reason === 'region-forbidden') return { kind: 'regio', id: input.regionId };
+  if (result.reason !== 'plan-forbidden') return null;
+  const link = typeof input.planLink === 'string' ? parsePlanEditLink(input.planLink) : null;
+  return link ? { kind: 'plan', id: link.planId } : null;
+}
+
 export async function handOff(input: HandoffInput): Promise<HandoffResult> {
   const auth = await authorizeRegion(input.regionId, input.regionSecret);
   if (!auth.ok) return { ok: false, reason: auth.reason === 'not-found' ? 'region-not-found' : 'region-forbidden' };

@@ -190,7 +190,7 @@ test('the read link shows the plan but can change nothing; a wrong edit link get
   const reader = await browser.newContext();
   const readPage = await reader.newPage();
   const res = await readPage.goto(plan.readPath);
-  expect(res?.headers()['referrer-policy']).toBe('no-referrer');
+  expect(res?.headers()['referrer-policy']).toBe('strict-origin');
   expect(res?.headers()['x-robots-tag']).toContain('noindex');
   await expect(readPage.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
   await expect(readPage.getByRole('region', { name: 'In één oogopslag' })).toContainText(euro('8.000'));

@@ -244,7 +244,7 @@ test('replacing the edit link; a wrong or old edit link gets a 403 page; privacy
   await expect(page.getByRole('heading', { name: 'Geen toegang tot bewerken' })).toBeVisible();
   await expectNoAxeViolations(page);
   const read = await request.get(region.readUrl);
-  expect(read.headers()['referrer-policy']).toBe('no-referrer');
+  expect(read.headers()['referrer-policy']).toBe('strict-origin');
   expect(read.headers()['x-robots-tag']).toContain('noindex');
   const csv = await request.get(`/api/regio/${region.id}/export.csv`);
   expect(csv.status()).toBe(200);

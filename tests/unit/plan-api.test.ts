@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testCategorySlugs, testPlanContent as content } from './support/plan-content';
 import { useTempDatabase } from './support/temp-db';
+import { from as fromAddress, simulateWorkerPreload } from './support/socket-address';
 
 /*
  * The JSON API, called as Next calls it: the exported route handlers with real
@@ -38,7 +39,11 @@ beforeAll(async () => {
   limiters = await import('@/lib/rate-limit');
 });
 
+// As in a production worker: the client's address comes from the socket header.
+const restorePreload = simulateWorkerPreload();
+
 afterAll(async () => {
+  restorePreload();
   await db?.$disconnect();
   cleanup?.();
 });
@@ -47,6 +52,7 @@ afterEach(async () => {
   vi.unstubAllEnvs();
   await limiters.createPlanLimiter.reset();
   await limiters.secretFailureLimiter.reset();
+  await limiters.documentSecretFailureLimiter.reset();
 });
 
 const BASE = 'http://localhost:3000';
@@ -107,7 +113,7 @@ describe('POST /api/plannen', () => {
 
   it('is rate-limited per client (429 with Retry-After)', async () => {
     vi.stubEnv('RATE_LIMIT_CREATE_MAX', '2');
-    const from = (ip: string) => post(JSON.stringify(newPlan), { 'x-forwarded-for': ip });
+    const from = (ip: string) => post(JSON.stringify(newPlan), fromAddress(ip));
     expect((await from('192.0.2.1')).status).toBe(201);
     expect((await from('192.0.2.1')).status).toBe(201);
     const limited = await from('192.0.2.1');
@@ -217,16 +223,36 @@ describe('PUT /api/plannen/<id>', () => {
     expect((await put(id, body, { ...auth, 'if-match': '2' })).status).toBe(200);
   });
 
-  it('limits wrong secrets per client (429), also for that client’s right secret', async () => {
+  it('limits wrong secrets per client address (429), but never refuses the right secret', async () => {
     vi.stubEnv('RATE_LIMIT_SECRET_MAX', '3');
     const { id, secret } = await createPlan();
+    const other = await createPlan();
     const body = JSON.stringify({ needs: [], lines: [] });
-    const attempt = (s: string, ip: string) => put(id, body, { authorization: `Bearer ${s}`, 'if-match': '"1"', 'x-forwarded-for': ip });
-    for (let i = 0; i < 3; i++) expect((await attempt(`gok${i}`, '198.51.100.9')).status).toBe(403);
-    const limited = await attempt(secret, '198.51.100.9');
+    const attempt = (planId: string, s: string, ip: string, version = 1) =>
+      put(planId, body, { authorization: `Bearer ${s}`, 'if-match': `"${version}"`, ...fromAddress(ip) });
+    for (let i = 0; i < 3; i++) expect((await attempt(id, `gok${i}`, '198.51.100.9')).status).toBe(403);
+    const limited = await attempt(id, 'gok3', '198.51.100.9');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeTruthy();
-    expect((await attempt(secret, '198.51.100.10')).status).toBe(200);
+    // The limit is the address's, on any plan.
+    expect((await attempt(other.id, 'gok4', '198.51.100.9')).status).toBe(429);
+    // The right secret from the limited address still saves.
+    expect((await attempt(id, secret, '198.51.100.9')).status).toBe(200);
+    expect((await attempt(other.id, 'gok', '198.51.100.10')).status).toBe(403);
+  });
+
+  it('limits wrong secrets per plan, whatever addresses they come from; the owner still saves', async () => {
+    vi.stubEnv('RATE_LIMIT_SECRET_DOC_MAX', '5');
+    const { id, secret } = await createPlan();
+    const other = await createPlan();
+    const body = JSON.stringify({ needs: [], lines: [] });
+    const attempt = (planId: string, s: string, ip: string) => put(planId, body, { authorization: `Bearer ${s}`, 'if-match': '"1"', ...fromAddress(ip) });
+    // A new address for every guess (a botnet, or forged headers if they were believed).
+    for (let i = 0; i < 5; i++) expect((await attempt(id, `gok${i}`, `203.0.113.${i + 1}`)).status).toBe(403);
+    expect((await attempt(id, 'gok5', '203.0.113.99')).status).toBe(429);
+    // Other plans are not affected, and the plan's owner is not locked out.
+    expect((await attempt(other.id, 'gok', '203.0.113.99')).status).toBe(403);
+    expect((await attempt(id, secret, '203.0.113.99')).status).toBe(200);
   });
 });
 

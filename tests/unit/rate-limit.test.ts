@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FixedWindowLimiter, MemoryWindowStore, SqliteWindowStore, clientKey, type WindowStore } from '@/lib/rate-limit';
+import { createRequire } from 'node:module';
+import { FixedWindowLimiter, MemoryWindowStore, SqliteWindowStore, type WindowStore } from '@/lib/rate-limit';
+import { addressKey, clientKey } from '@/lib/client-address';
+import { redactSecrets } from '@/lib/redact';
+import { statement } from '@/lib/sqlite';
 import { useTempDatabase } from './support/temp-db';
 
 let cleanup: (() => void) | undefined;
@@ -85,10 +89,112 @@ describe('shared windows', () => {
   });
 });
 
+describe('the table stays bounded', () => {
+  const rows = (limiter: string): number => {
+    const row: unknown = statement('SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?').get(limiter);
+    return row && typeof row === 'object' && 'n' in row ? Number(row.n) : -1;
+  };
+
+  it('keeps at most maxRows windows per limiter, dropping the oldest, and leaves other limiters alone', async () => {
+    const capped = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore(50));
+    const other = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore(50));
+    for (let i = 0; i < 20; i++) await other.hit(`o${i}`, 0);
+    for (let i = 0; i < 500; i++) await capped.hit(`k${i}`, 1000 + i);
+    expect(rows(capped.name)).toBe(50);
+    expect(rows(other.name)).toBe(20);
+    // The newest windows are the ones kept, with their counts.
+    expect(capped.check('k499', 2000).ok).toBe(true);
+    await capped.hit('k499', 2000);
+    expect(capped.check('k499', 2000)).toEqual({ ok: true, remaining: 3 });
+    expect(capped.check('k0', 2000)).toEqual({ ok: true, remaining: 5 });
+    // Hits on an existing window add no row.
+    for (let i = 0; i < 100; i++) await capped.hit('k499', 2001);
+    expect(rows(capped.name)).toBe(50);
+  });
+
+  it('the cap comes from RATE_LIMIT_MAX_ROWS by default', async () => {
+    vi.stubEnv('RATE_LIMIT_MAX_ROWS', '7');
+    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore());
+    for (let i = 0; i < 30; i++) await limiter.hit(`k${i}`, i);
+    expect(rows(limiter.name)).toBe(7);
+  });
+
+  it('drops expired windows of the limiter', async () => {
+    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 60 }, new SqliteWindowStore(1000));
+    for (let i = 0; i < 40; i++) await limiter.hit(`old${i}`, 0);
+    expect(rows(limiter.name)).toBe(40);
+    // More than a minute later every earlier window has expired; the next hit prunes them.
+    await limiter.hit('new', 120_000);
+    expect(rows(limiter.name)).toBe(1);
+  });
+});
+
 describe('clientKey', () => {
-  it('uses the first X-Forwarded-For address, then X-Real-IP, then a shared bucket', () => {
-    expect(clientKey(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }))).toBe('203.0.113.7');
-    expect(clientKey(new Headers({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
-    expect(clientKey(new Headers())).toBe('onbekend');
+  const SOCKET = 'x-wegwijzer-socket-address';
+  const headers = (socket: string | null, forwarded?: string) =>
+    new Headers({ ...(socket === null ? {} : { [SOCKET]: socket }), ...(forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }) });
+
+  it('uses the socket address and ignores X-Forwarded-For unless TRUST_PROXY says so', () => {
+    expect(clientKey(headers('203.0.113.7'), {}, SOCKET)).toBe('203.0.113.7');
+    expect(clientKey(headers('::ffff:203.0.113.7'), {}, SOCKET)).toBe('203.0.113.7');
+    // A forged X-Forwarded-For (or X-Real-IP) changes nothing: rotating it keeps one key.
+    const keys = new Set(Array.from({ length: 50 }, (_, i) => clientKey(headers('198.51.100.4', `10.0.${i}.1`), {}, SOCKET)));
+    expect([...keys]).toEqual(['198.51.100.4']);
+    expect(clientKey(new Headers({ [SOCKET]: '198.51.100.4', 'x-real-ip': '1.2.3.4' }), {}, SOCKET)).toBe('198.51.100.4');
+  });
+
+  it('believes the socket header only when the worker preload announced it', () => {
+    // Without the preload (next dev, a bare next start) any such header came from the client.
+    expect(clientKey(headers('203.0.113.7', '198.51.100.1'), {}, null)).toBe('onbekend');
+    expect(clientKey(headers('203.0.113.7'), {}, 'some-other-header')).toBe('onbekend');
+  });
+
+  it('behind TRUST_PROXY=n proxies takes the n-th address from the right, whatever the client put left of it', () => {
+    // nginx ($proxy_add_x_forwarded_for) appends the address it saw; the socket is nginx.
+    expect(clientKey(headers('127.0.0.1', '203.0.113.7'), { TRUST_PROXY: '1' }, SOCKET)).toBe('203.0.113.7');
+    const forged = Array.from({ length: 30 }, (_, i) => clientKey(headers('127.0.0.1', `6.6.6.${i}, 203.0.113.7`), { TRUST_PROXY: '1' }, SOCKET));
+    expect(new Set(forged)).toEqual(new Set(['203.0.113.7']));
+    // Two proxies (a load balancer, then nginx).
+    expect(clientKey(headers('127.0.0.1', '6.6.6.6, 203.0.113.7, 10.0.0.2'), { TRUST_PROXY: '2' }, SOCKET)).toBe('203.0.113.7');
+    // Fewer addresses than hops: the leftmost known; none: the socket.
+    expect(clientKey(headers('127.0.0.1', '203.0.113.7'), { TRUST_PROXY: '3' }, SOCKET)).toBe('203.0.113.7');
+    expect(clientKey(headers('198.51.100.2'), { TRUST_PROXY: '1' }, SOCKET)).toBe('198.51.100.2');
+    // Garbage from the trusted position is one shared bucket, never a free key per string.
+    expect(clientKey(headers('127.0.0.1', 'x'.repeat(500)), { TRUST_PROXY: '1' }, SOCKET)).toBe('onbekend');
+    // An invalid TRUST_PROXY trusts nothing.
+    expect(clientKey(headers('127.0.0.1', '203.0.113.7'), { TRUST_PROXY: 'yes' }, SOCKET)).toBe('127.0.0.1');
+  });
+
+  it('keys IPv6 by its /64 and reads ports and brackets', () => {
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:DB8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('[2001:db8:1:2::9]:443')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('203.0.113.7:5000')).toBe('203.0.113.7');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('e2e-forged')).toBeNull();
+    expect(addressKey('')).toBeNull();
+  });
+});
+
+describe('redaction of edit secrets in logs', () => {
+  const require = createRequire(import.meta.url);
+  const preload = require('../../scripts/worker-preload.cjs') as { redact: (text: string) => string };
+  const samples = [
+    'GET /plannen/abc/bewerken?sleutel=Zx9_-abc123 500',
+    'Error: Body exceeded 1 MB limit at /regio/x/bewerken?sleutel=geheim&melding=nieuwe-link',
+    'url="http://localhost/plannen/a/bewerken?SLEUTEL=abc" other',
+    'encoded %2Fbewerken%3Fsleutel%3Dabc123%26x',
+    'nothing secret here',
+  ];
+
+  it('hides every sleutel value, in our logger and in the workers\' stream filter alike', () => {
+    for (const sample of samples) {
+      const redacted = redactSecrets(sample);
+      expect(redacted).toBe(preload.redact(sample));
+      expect(redacted).not.toMatch(/sleutel(=|%3D)(?!\[verborgen\])/i);
+    }
+    expect(redactSecrets(samples[1] ?? '')).toBe('Error: Body exceeded 1 MB limit at /regio/x/bewerken?sleutel=[verborgen]&melding=nieuwe-link');
   });
 });

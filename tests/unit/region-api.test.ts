@@ -54,6 +54,7 @@ afterAll(async () => {
 afterEach(async () => {
   await limiters.createPlanLimiter.reset();
   await limiters.secretFailureLimiter.reset();
+  await limiters.documentSecretFailureLimiter.reset();
 });
 
 const BASE = 'http://localhost:3000';

@@ -62,6 +62,7 @@ afterAll(async () => {
 afterEach(async () => {
   await limiters.createPlanLimiter.reset();
   await limiters.secretFailureLimiter.reset();
+  await limiters.documentSecretFailureLimiter.reset();
 });
 
 const BASE = 'http://localhost:3000';

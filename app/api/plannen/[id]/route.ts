@@ -48,7 +48,7 @@ const WRITE_MESSAGES = {
  * `If-Match: "<version>"`, body {needs, lines, municipality?, title?,
  * startYear?, endYear?, contactNote?} (needs and lines replace the stored ones)
  * → 200 {version} with the new ETag. Refusals and their order: see
- * lib/versioned-write.ts (429 · 401 · 404 · 403 · 428 · 412 · 413 · 400 · 422 · 412).
+ * lib/versioned-write.ts (401 · 404 · 403/429 · 428 · 412 · 413 · 400 · 422 · 412).
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {
@@ -56,6 +56,7 @@ export async function PUT(request: Request, context: Context): Promise<Response>
     return await versionedWrite(
       request,
       WRITE_MESSAGES,
+      { kind: 'plan', id },
       async (secret) => {
         const auth = await authorizePlan(id, secret);
         return auth.ok ? { ok: true, doc: auth.plan } : auth;

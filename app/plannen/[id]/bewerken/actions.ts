@@ -28,7 +28,8 @@ import { openChoiceErrors, readConflict, theirChoices, type Conflict } from '@/l
 import { describePlanConflict, describePlanMerge, mergePlans, mergedFormValues, resolvePlanChoices, stateFromSave } from '@/lib/plans/merge';
 import type { PlanState } from '@/lib/plans/types';
 import { planEditPath, planReadPath } from '@/lib/plans/urls';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { clientKey } from '@/lib/client-address';
+import { countWrongSecret, tooManyWrongSecretsMessage } from '@/lib/secret-attempts';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
 
 function text(form: FormData, name: string): string {
@@ -76,19 +77,14 @@ export async function editPlanAction(previous: EditorState, form: FormData): Pro
   });
 
   try {
-    // 1. Authorise: refuse clients that guessed too often, then check the secret (constant time).
-    const key = clientKey(await headers());
-    const limit = secretFailureLimiter.check(key);
-    if (!limit.ok) {
-      const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-      return state('rate-limited', {
-        message: `Er is te vaak een verkeerde bewerkingslink gebruikt. Er is niets opgeslagen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-      });
-    }
+    // 1. Authorise: the secret first (constant time); a correct one is never
+    // refused by a limit. A wrong one counts per client and per plan
+    // (lib/secret-attempts.ts), and past the limit the answer says so.
     const auth = await authorizePlan(id, secret);
     if (!auth.ok) {
-      if (auth.reason === 'forbidden') await secretFailureLimiter.hit(key);
-      return state(auth.reason === 'forbidden' ? 'forbidden' : 'not-found');
+      if (auth.reason === 'not-found') return state('not-found');
+      const limit = await countWrongSecret(clientKey(await headers()), { kind: 'plan', id });
+      return limit.ok ? state('forbidden') : state('rate-limited', { message: tooManyWrongSecretsMessage(limit.retryAfterSeconds) });
     }
     const plan = auth.plan;
     const content = getPlanContent();
@@ -304,12 +300,11 @@ function emptyValues(): EditorState['values'] {
 export async function rotateSecretAction(form: FormData): Promise<void> {
   const id = text(form, 'planId');
   const secret = text(form, 'sleutel');
-  const key = clientKey(await headers());
-  if (!secretFailureLimiter.check(key).ok) forbidden();
   const result = await rotateSecret(id, secret);
   if (!result.ok) {
     if (result.reason === 'not-found') notFound();
-    await secretFailureLimiter.hit(key);
+    // Counted like any wrong secret (lib/secret-attempts.ts); the answer is a 403 page either way.
+    await countWrongSecret(clientKey(await headers()), { kind: 'plan', id });
     forbidden();
   }
   revalidatePath(planReadPath(id), 'layout');

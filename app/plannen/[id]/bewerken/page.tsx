@@ -45,7 +45,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   if (!plan) notFound();
 
   const requestHeaders = await headers();
-  await guardEditPage(requestHeaders, secret, (s) => authorizePlan(id, s));
+  await guardEditPage(secret, (s) => authorizePlan(id, s));
 
   const catalog = getCatalog();
   const content = getPlanContent();

@@ -7,14 +7,15 @@ import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { LOOPTIJDEN } from '@/lib/plans/schema';
 import { planReadPath } from '@/lib/plans/urls';
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { clientKey } from '@/lib/client-address';
+import { countWrongSecret, tooManyWrongSecretsMessage, type DocumentRef } from '@/lib/secret-attempts';
 import { UNKNOWN_VERSION, conflictLines, restoreIntentVersion } from '@/lib/revision-history';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { keyString } from '@/lib/merge/core';
 import { openChoiceErrors, readConflict, theirChoices, type Conflict } from '@/lib/merge/choices';
 import { describeRegionConflict, describeRegionMerge, mergeRegions, resolveRegionChoices } from '@/lib/regions/merge';
 import { errorsToFieldIds, fieldId, formToInput, formValues, stateToFormValues, type EditorState, type HandoffState } from '@/lib/regions/form';
-import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
+import { HANDOFF_MESSAGES, handOff, wrongSecretDocument } from '@/lib/regions/handoff';
 import { authorizeRegion, getRegion, getRegionRevision, restoreAuthorizedRegion, rotateRegionSecret, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { fieldErrors, regionSchemas, type RegionState } from '@/lib/regions/schema';
 import { regionEditPath, regionReadPath } from '@/lib/regions/urls';
@@ -25,12 +26,14 @@ function text(form: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-async function limited(): Promise<{ key: string; message: string | null }> {
-  const key = clientKey(await headers());
-  const limit = secretFailureLimiter.check(key);
-  if (limit.ok) return { key, message: null };
-  const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-  return { key, message: `Er is te vaak een verkeerde bewerkingslink gebruikt. Er is niets opgeslagen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.` };
+/**
+ * After a wrong secret (the secret is always checked first; a correct one is
+ * never refused by a limit): counts it per client and per document
+ * (lib/secret-attempts.ts) and gives the message to show.
+ */
+async function wrongSecret(doc: DocumentRef, otherwise: string): Promise<string> {
+  const limit = await countWrongSecret(clientKey(await headers()), doc);
+  return limit.ok ? otherwise : tooManyWrongSecretsMessage(limit.retryAfterSeconds);
 }
 
 const NO_ACCESS = 'Met deze bewerkingslink kunt u dit regionale plan niet (meer) wijzigen. Er is niets opgeslagen.';
@@ -65,13 +68,8 @@ export async function saveRegionAction(previous: EditorState, form: FormData): P
     conflict: pending,
   });
   try {
-    const gate = await limited();
-    if (gate.message) return refuse('error', gate.message);
     const auth = await authorizeRegion(id, secret);
-    if (!auth.ok) {
-      if (auth.reason === 'forbidden') await secretFailureLimiter.hit(gate.key);
-      return refuse('error', NO_ACCESS);
-    }
+    if (!auth.ok) return refuse('error', auth.reason === 'forbidden' ? await wrongSecret({ kind: 'regio', id }, NO_ACCESS) : NO_ACCESS);
 
     if (intent.startsWith('restore:')) {
       const revision = restoreIntentVersion(intent);
@@ -189,15 +187,15 @@ async function mergeWithNewer(id: string, from: number, mine: RegionState): Prom
 
 /**
  * Hands a member's share to its municipal plan (lib/regions/handoff.ts). Both
- * secrets are checked there; wrong ones count against the client's limit.
+ * secrets are checked there first; a wrong one counts per client and per
+ * document (lib/secret-attempts.ts).
  */
 export async function handoffAction(_previous: HandoffState, form: FormData): Promise<HandoffState> {
   const values = { member: text(form, 'member'), planLink: text(form, 'planLink'), looptijd: text(form, 'looptijd') };
   try {
-    const gate = await limited();
-    if (gate.message) return { status: 'refused', values, errors: {}, message: gate.message };
+    const regionId = text(form, 'regionId');
     const result = await handOff({
-      regionId: text(form, 'regionId'),
+      regionId,
       regionSecret: text(form, 'sleutel'),
       member: values.member,
       planLink: values.planLink,
@@ -216,7 +214,11 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
             : `Het aandeel van ${result.memberName} staat nu als ${result.lineCount} ${result.lineCount === 1 ? 'regel' : 'regels'} in het financieringsplan (versie ${result.planVersion}).${skipped}`,
       };
     }
-    if (result.reason === 'region-forbidden' || result.reason === 'plan-forbidden') await secretFailureLimiter.hit(gate.key);
+    const wrong = wrongSecretDocument({ regionId, planLink: values.planLink }, result);
+    if (wrong) {
+      const limit = await countWrongSecret(clientKey(await headers()), wrong);
+      if (!limit.ok) return { status: 'refused', values, errors: {}, message: tooManyWrongSecretsMessage(limit.retryAfterSeconds) };
+    }
     const errors =
       result.reason === 'invalid'
         ? Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [fieldId(`handoff.${k}`), v]))
@@ -236,12 +238,11 @@ export async function handoffAction(_previous: HandoffState, form: FormData): Pr
  */
 export async function rotateRegionSecretAction(form: FormData): Promise<void> {
   const id = text(form, 'regionId');
-  const key = clientKey(await headers());
-  if (!secretFailureLimiter.check(key).ok) forbidden();
   const result = await rotateRegionSecret(id, text(form, 'sleutel'));
   if (!result.ok) {
     if (result.reason === 'not-found') notFound();
-    await secretFailureLimiter.hit(key);
+    // Counted like any wrong secret (lib/secret-attempts.ts); the answer is a 403 page either way.
+    await countWrongSecret(clientKey(await headers()), { kind: 'regio', id });
     forbidden();
   }
   redirect(`${regionEditPath(id, result.editSecret)}&melding=nieuwe-link`);

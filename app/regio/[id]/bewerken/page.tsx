@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RememberEditLink } from '@/components/my-plans';
@@ -35,7 +34,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
 
   const region = await getRegion(id);
   if (!region) notFound();
-  await guardEditPage(await headers(), secret, (s) => authorizeRegion(id, s));
+  await guardEditPage(secret, (s) => authorizeRegion(id, s));
 
   const content = getRegionContent();
   const initial: EditorState = {

@@ -1,7 +1,8 @@
-import { clientKey, secretFailureLimiter } from '@/lib/rate-limit';
+import { clientKey } from '@/lib/client-address';
+import { TOO_MANY_WRONG_SECRETS, countWrongSecret } from '@/lib/secret-attempts';
 import { bearerSecret, errorResponse, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
 import { planReadPath } from '@/lib/plans/urls';
-import { HANDOFF_MESSAGES, handOff } from '@/lib/regions/handoff';
+import { HANDOFF_MESSAGES, handOff, wrongSecretDocument } from '@/lib/regions/handoff';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,19 +12,14 @@ export const dynamic = 'force-dynamic';
  * → 201 {memberName, planId, planVersion, planReadUrl, lineCount, removedLines, skippedYears}
  * (lineCount 0 with removedLines > 0: the share became zero, earlier lines were removed).
  * The hand-off of the edit page (lib/regions/handoff.ts), for scripts:
- * 429 · 401 no Bearer · 404 unknown region · 403 wrong regional secret or
- * wrong plan secret · 400/413 body · 422 {errors} invalid input or unknown
+ * 401 no Bearer · 404 unknown region · 403 wrong regional secret or
+ * wrong plan secret (429 past the wrong-secret limits) · 400/413 body · 422 {errors} invalid input or unknown
  * plan · 412 the municipal plan was saved in between (nothing written) ·
  * 422 the municipal plan cannot take the lines (no overlapping year, no share).
  */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const { id } = await context.params;
-    const key = clientKey(request.headers);
-    const limit = secretFailureLimiter.check(key);
-    if (!limit.ok) {
-      return errorResponse(429, 'Te veel pogingen met een verkeerde bewerkingssleutel. Probeer het later opnieuw.', {}, { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
     const secret = bearerSecret(request);
     if (!secret) {
       return errorResponse(401, 'Overnemen kan alleen met de bewerkingslink van het regionale plan (Authorization: Bearer <sleutel>).', {}, { 'WWW-Authenticate': 'Bearer realm="regio"' });
@@ -32,6 +28,12 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     if (!body.ok) return body.response;
     const input = body.value && typeof body.value === 'object' ? new Map<string, unknown>(Object.entries(body.value)) : new Map<string, unknown>();
     const result = await handOff({ regionId: id, regionSecret: secret, member: input.get('member'), planLink: input.get('planLink'), looptijd: input.get('looptijd') });
+    // Secrets are checked first; only a wrong one counts (lib/secret-attempts.ts).
+    const wrong = wrongSecretDocument({ regionId: id, planLink: input.get('planLink') }, result);
+    if (wrong) {
+      const limit = await countWrongSecret(clientKey(request.headers), wrong);
+      if (!limit.ok) return errorResponse(429, TOO_MANY_WRONG_SECRETS, {}, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
     if (result.ok) {
       const { ok: _ok, ...rest } = result;
       return jsonResponse({ ...rest, planReadUrl: planReadPath(result.planId) }, 201);
@@ -41,7 +43,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
         return errorResponse(404, HANDOFF_MESSAGES[result.reason]);
       case 'region-forbidden':
       case 'plan-forbidden':
-        await secretFailureLimiter.hit(key);
         return errorResponse(403, HANDOFF_MESSAGES[result.reason]);
       case 'invalid':
         return errorResponse(422, HANDOFF_MESSAGES.invalid, { errors: result.errors });
