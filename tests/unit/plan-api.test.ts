@@ -669,7 +669,7 @@ describe('storage failures', () => {
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('60');
       expect(await res.json()).toEqual({ error: expect.stringMatching(/niet worden beschreven.*niet opgeslagen/) });
-      expect(silence).toHaveBeenCalledWith(expect.stringContaining('PUT'), expect.stringContaining('SQLITE_READONLY'));
+      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: SQLITE_READONLY \(opslag\)/));
     } finally {
       currentConnection().db.exec('PRAGMA query_only = 0');
       silence.mockRestore();
