@@ -1,3 +1,6 @@
+import type { NextConfig } from 'next';
+import { MAX_BODY_BYTES } from './lib/limits';
+
 // Headers for every response. The Content-Security-Policy needs a nonce per
 // request, so it is set in proxy.ts (lib/security-headers.ts), not here.
 const securityHeaders = [
@@ -19,8 +22,7 @@ const planPrivacyHeaders = [
   { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
@@ -47,6 +49,12 @@ const nextConfig = {
       // which a cross-site page cannot know. If cookie-based login is ever
       // added, revisit this (e.g. Referrer-Policy: strict-origin instead).
       allowedOrigins: ['null'],
+      // The same byte limit as the JSON API (lib/limits.ts), so the form can
+      // save every plan the API accepts. Next's default is 1 MB, which a plan of
+      // ~170 lines with notes exceeded (answered 500, typed input lost). Over the
+      // limit the editor refuses before sending (with JavaScript); without
+      // JavaScript Next answers its own error page (README, decisions).
+      bodySizeLimit: MAX_BODY_BYTES,
     },
     // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
     // (npm run bench:pages); React DOM and the router are most of it.
