@@ -21,7 +21,7 @@ export const MAX_BODY_LABEL = '4 MB';
 export const BODY_TOO_LARGE_MESSAGE = `Wat u verstuurt is te groot: hoogstens ${MAX_BODY_LABEL}. Er is niets opgeslagen.`;
 
 /** The form's refusal (checked in the browser before sending): the input stays in the form. */
-export const FORM_TOO_LARGE_MESSAGE = `${BODY_TOO_LARGE_MESSAGE} Uw invoer staat nog in het formulier: maak toelichtingen korter of verdeel de regels over twee plannen.`;
+export const FORM_TOO_LARGE_MESSAGE = `${BODY_TOO_LARGE_MESSAGE} Uw invoer staat nog in het formulier: maak teksten korter of verdeel het plan over twee plannen.`;
 
 /**
  * Bytes a browser adds per field of a multipart/form-data body: the boundary

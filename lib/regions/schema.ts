@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PLAN_LIMITS, always, field, objectError, readAmount, readInteger, requiredText, optionalText, unknownFieldMessage, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { formatEuro } from '@/lib/money';
 import { textProblem } from '@/lib/text-validation';
+import { exactRegionTotal } from './calculate';
 import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, MAX_TRAJECTORIES, parseCount, parseMemberRows, parsePercentBp, parseTrajectoryGrid, splitList } from './paste';
 import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
 import { amountsForYears, countsForYears, outsideRangeMessage, yearsOf, type YearAmount, type YearCounts } from './years';
@@ -28,6 +30,21 @@ export const REGION_LIMITS = {
   /** Shared and trajectory items together. */
   maxItems: 100,
   maxTrajectoriesPerMember: MAX_TRAJECTORIES,
+  /**
+   * Members × cost items (shared and trajectory) × years: the number of
+   * amounts the read and edit pages and the exports show per member and per
+   * item. Bounded so no accepted document renders a page of more than a few
+   * MB (a 59 KB body within every other limit once made a 31.9 MB read page).
+   */
+  maxCells: 10_000,
+  /**
+   * The region's total over all years, in euros (€ 1 biljoen: more than the
+   * national budget for all municipalities). Totals are summed as plain
+   * numbers, which is exact only up to Number.MAX_SAFE_INTEGER; this cap keeps
+   * every total, and a municipal plan adding several regions' shares, far
+   * below that. Checked exactly, in BigInt (exactRegionTotal).
+   */
+  maxTotal: 1_000_000_000_000,
 } as const;
 
 /** What the schema needs from content/: cost categories and interventions (slugs + names). */
@@ -235,6 +252,14 @@ function resolveTrajectories(input: TrajectoriesInput, members: readonly Member[
   }
 }
 
+/** Members × items × years over REGION_LIMITS.maxCells, in Dutch naming the three fields; or null. */
+export function cellsProblem(members: number, items: number, years: number): string | null {
+  const cells = members * items * years;
+  if (cells <= REGION_LIMITS.maxCells) return null;
+  const n = (x: number) => x.toLocaleString('nl-NL');
+  return `Dit regionale plan wordt te groot om te tonen: ${n(members)} gemeenten (members) × ${n(items)} kostenposten (sharedItems en trajectoryItems) × ${n(years)} jaar = ${n(cells)} bedragen; hoogstens ${n(REGION_LIMITS.maxCells)}. Gebruik minder gemeenten, kostenposten of jaren, of maak twee plannen.`;
+}
+
 function slugField(slugs: ReadonlySet<string>, missing: string, unknown: string) {
   return field((v): Parsed<string> => {
     if (v === undefined || v === null || v === '') return { ok: false, message: missing };
@@ -325,6 +350,9 @@ function buildSchemas(content: RegionContent) {
       const trajectories = Array.isArray(data.trajectoryItems) ? data.trajectoryItems : [];
       if (shared.length + trajectories.length > REGION_LIMITS.maxItems) {
         ctx.addIssue({ code: 'custom', path: ['trajectoryItems'], message: `Een regio heeft hoogstens ${REGION_LIMITS.maxItems} kostenposten in totaal.` });
+      } else if (range && members) {
+        const problem = cellsProblem(members.length, shared.length + trajectories.length, range.end - range.start + 1);
+        if (problem) ctx.addIssue({ code: 'custom', path: [shared.length > 0 ? 'sharedItems' : 'trajectoryItems'], message: problem });
       }
       shared.forEach((item, i) => {
         if (!item || typeof item !== 'object') return;
@@ -397,6 +425,18 @@ function buildSchemas(content: RegionContent) {
       };
     });
 
+  /** The same, with the exact total checked (the split sums in plain numbers). */
+  const checkedRegionSchema = regionSchema.superRefine((state, ctx) => {
+    if (exactRegionTotal(state) > BigInt(REGION_LIMITS.maxTotal)) {
+      const anyTrajectories = state.trajectoryItems.length > 0;
+      ctx.addIssue({
+        code: 'custom',
+        path: [anyTrajectories ? 'trajectoryItems' : 'sharedItems'],
+        message: `De kosten van de regio komen samen boven ${formatEuro(REGION_LIMITS.maxTotal)}; dat is waarschijnlijk een tikfout. Controleer de bedragen${anyTrajectories ? ', prijzen per traject en aantallen trajecten' : ''}.`,
+      });
+    }
+  });
+
   /** The same plus the version the form was loaded at (Server Actions). */
   const versionSchema = z.object({
     version: field((v): Parsed<number> => {
@@ -405,7 +445,7 @@ function buildSchemas(content: RegionContent) {
     }),
   });
 
-  return { regionSchema, versionSchema };
+  return { regionSchema: checkedRegionSchema, versionSchema };
 }
 
 export type RegionSchemas = ReturnType<typeof buildSchemas>;
