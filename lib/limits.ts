@@ -11,11 +11,22 @@
  * No imports: next.config.ts and client components read this file too.
  */
 
-/** Largest accepted request body, in bytes (4 MiB). */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest accepted request body, in bytes (2 MiB). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The limit as users read it. */
-export const MAX_BODY_LABEL = '4 MB';
+export const MAX_BODY_LABEL = '2 MB';
+
+/**
+ * Funding lines per plan. Measured on 2026-12-02 (this 2-core machine, shared,
+ * load 4–8; production build; 10 years per line): the edit page of a 500-line
+ * plan was 6.5 MB and took 1.3–2.1 s to render on the server and 5–6 s to load
+ * and hydrate in Chromium; 150 lines: 2.0 MB, 0.5–1.0 s on the server. Every
+ * row carries its own source select (~30 options) and an input per year, so
+ * the page grows with lines × years; 150 keeps the edit and read pages of a
+ * plan at its limits around a second even on a busy machine. README, decisions.
+ */
+export const MAX_PLAN_LINES = 150;
 
 /** The API's 413 and the first sentence of the form's refusal: one wording for both. */
 export const BODY_TOO_LARGE_MESSAGE = `Wat u verstuurt is te groot: hoogstens ${MAX_BODY_LABEL}. Er is niets opgeslagen.`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PLAN_LINES } from '@/lib/limits';
 import { PARSE_EURO_MESSAGES, formatEuro, parseEuro } from '@/lib/money';
 import { textProblem } from '@/lib/text-validation';
 import { indexPlanContent, type PlanContent, type PlanContentIndex } from './content';
@@ -53,7 +54,8 @@ export const PLAN_LIMITS = {
   maxYears: 10,
   /** One amount (a need or a line), in euros. Anything above is a typo, not a budget. */
   maxAmount: 1_000_000_000,
-  maxLines: 500,
+  /** Bounded so the edit page of a plan at its limits renders in about a second (lib/limits.ts). */
+  maxLines: MAX_PLAN_LINES,
   /** Needs are unique per category and year (≤ 4 × 10), so this only stops absurd bodies early. */
   maxNeeds: 200,
   municipality: 120,

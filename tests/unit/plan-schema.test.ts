@@ -152,9 +152,9 @@ describe('savePlanSchema', () => {
     });
   });
 
-  it('refuses more than 500 lines', () => {
+  it('refuses more than the line limit (150, lib/limits.ts)', () => {
     const lines = Array.from({ length: PLAN_LIMITS.maxLines + 1 }, () => goodLine);
-    expect(errorsOf(schema.safeParse({ needs: [], lines }))).toEqual({ lines: 'Een plan kan hoogstens 500 financieringsregels hebben.' });
+    expect(errorsOf(schema.safeParse({ needs: [], lines }))).toEqual({ lines: 'Een plan kan hoogstens 150 financieringsregels hebben.' });
     expect(schema.safeParse({ needs: [], lines: lines.slice(1) }).success).toBe(true);
   });
 
