@@ -241,13 +241,13 @@ describe('regional plans: size and exact totals', () => {
   const shared = (n: number) => Array.from({ length: n }, (_, i) => ({ costCategory: 'proceskosten', description: `Post ${i + 1}`, amountPerYear: 1000, splitKey: 'gelijk' }));
 
   it('refuses members × items × years over the limit, naming the fields', () => {
-    // 50 × 20 × 10 = 10,000: at the limit.
-    const atLimit = { name: 'Regio', startYear: 2026, endYear: 2035, members: manyMembers(50), sharedItems: shared(20), trajectoryItems: [] };
+    // 50 × 10 × 10 = 5,000: at the limit.
+    const atLimit = { name: 'Regio', startYear: 2026, endYear: 2035, members: manyMembers(50), sharedItems: shared(10), trajectoryItems: [] };
     expect(errorsOf(regionSchema.safeParse(atLimit))).toEqual({});
-    const errors = errorsOf(regionSchema.safeParse({ ...atLimit, sharedItems: shared(21) }));
+    const errors = errorsOf(regionSchema.safeParse({ ...atLimit, sharedItems: shared(11) }));
     expect(Object.keys(errors)).toEqual(['sharedItems']);
-    expect(errors.sharedItems).toContain('50 gemeenten (members) × 21 kostenposten (sharedItems en trajectoryItems) × 10 jaar = 10.500 bedragen');
-    expect(50 * 20 * 10).toBe(REGION_LIMITS.maxCells);
+    expect(errors.sharedItems).toContain('50 gemeenten (members) × 11 kostenposten (sharedItems en trajectoryItems) × 10 jaar = 5.500 bedragen');
+    expect(50 * 10 * 10).toBe(REGION_LIMITS.maxCells);
   });
 
   it('refuses a total above the cap, computed exactly (a member total above 2^53 once came out wrong)', () => {
