@@ -11,13 +11,14 @@ import { FORM_TOO_LARGE_MESSAGE, MAX_BODY_BYTES, estimateFormBytes } from '@/lib
  * the body itself with an error page and the input is gone; without
  * JavaScript that is what happens (README, decisions).
  */
-export function useBodyLimit(): { message: string | null; onSubmit: (event: FormEvent<HTMLFormElement>) => void } {
+export function useBodyLimit(state: unknown): { message: string | null; onSubmit: (event: FormEvent<HTMLFormElement>) => void } {
   const [message, setMessage] = useState<string | null>(null);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const native = event.nativeEvent;
     const submitter = 'submitter' in native && native.submitter instanceof HTMLElement ? native.submitter : null;
-    // The same fields the browser will post, including the pressed button's intent.
-    const bytes = estimateFormBytes(new FormData(event.currentTarget, submitter).entries());
+    // The same fields the browser will post, including the pressed button's intent, and the
+    // previous action state, which useActionState posts too (it holds the form's values again).
+    const bytes = estimateFormBytes(new FormData(event.currentTarget, submitter).entries(), state);
     if (bytes <= MAX_BODY_BYTES) {
       setMessage(null);
       return;

@@ -83,7 +83,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   const validityContent = { bronnen: validity };
   const warningFor = (source: string, year: string) => (/^\d{4}$/.test(year) ? sourceYearWarning(validityContent, source, Number(year)) : null);
   const [state, formAction, pending] = useActionState(editPlanAction, initial);
-  const bodyLimit = useBodyLimit();
+  const bodyLimit = useBodyLimit(state);
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | null>(null);

@@ -29,7 +29,7 @@ type Props = {
  */
 export function RegionEditor({ regionId, secret, readPath, initial, categories, interventions, splitKeys, bases }: Props) {
   const [state, formAction, pending] = useActionState(saveRegionAction, initial);
-  const bodyLimit = useBodyLimit();
+  const bodyLimit = useBodyLimit(state);
   // Warn when leaving with edits; the stored plan is "unchanged" again after each save.
   useUnsavedChanges(REGION_FORM_ID, state.status === 'editing' || state.status === 'saved' ? `${state.status}-${state.version}` : null);
   const first = useRef(true);
