@@ -219,7 +219,7 @@ function newestMtime(target: string): number {
 function buildIsFresh(): boolean {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return false;
-  const sources = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.mjs', 'package.json', 'tsconfig.json'];
+  const sources = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.ts', 'package.json', 'tsconfig.json'];
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(ROOT, s))));
   return statSync(buildId).mtimeMs > newest;
 }

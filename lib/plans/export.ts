@@ -14,7 +14,7 @@ import { planWarnings } from './validity';
  * - separator ';' (Dutch Excel uses ';' because ',' is the decimal sign);
  * - UTF-8 with a byte order mark, so Excel does not read "€" and "ë" as
  *   Windows-1252 (a "sep=;" line is NOT added: it makes Excel ignore the BOM);
- * - CRLF line ends, every field quoted when it contains ; " CR or LF or
+ * - CRLF line ends, every field quoted when it contains , ; " CR or LF or
  *   starts/ends with a space, quotes doubled (RFC 4180);
  * - amounts as plain integers ("12500"): whole euros need no decimal sign and
  *   no grouping, which every locale reads as the same number;
@@ -50,7 +50,9 @@ function csvField(value: string | number | null): string {
   if (typeof value === 'number') return String(value);
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[;"\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
+  // ',' too: the separator is ';', but Excel and LibreOffice outside the Dutch
+  // locale (and many CSV readers) split on ',' when they guess.
+  if (/[,;"\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 

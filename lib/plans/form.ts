@@ -1,3 +1,4 @@
+import { MAX_PLAN_LINES } from '@/lib/limits';
 import { formatNumber, parseEuro } from '@/lib/money';
 import type { LineStatus, Looptijd } from './schema';
 import type { PlanState } from './types';
@@ -47,7 +48,7 @@ export const LOOPTIJD_OPTIONS: readonly { value: Looptijd; label: string }[] = [
 export const FUNDED_STATUSES: readonly LineStatus[] = ['toegezegd', 'aangevraagd'];
 
 /** The form never accepts more rows than the schema allows (plus one, so the schema can say so). */
-export const MAX_FORM_LINES = 501;
+export const MAX_FORM_LINES = MAX_PLAN_LINES + 1;
 
 export const PLAN_FIELDS = ['municipality', 'title', 'startYear', 'endYear', 'contactNote'] as const;
 export type PlanFieldName = (typeof PLAN_FIELDS)[number];

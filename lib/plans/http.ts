@@ -6,6 +6,8 @@ import { redactSecrets } from '@/lib/redact';
  * here, so the status-code rules are easy to read in one place.
  */
 import { retryAfterSeconds, storageFailure, storageFailureMessage } from '@/lib/storage-errors';
+import { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES } from '@/lib/limits';
+import { INVALID_UTF8_MESSAGE } from '@/lib/text-validation';
 
 /** Sent with every plan API response: plans are private-ish documents behind capability links. */
 export const PLAN_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
@@ -16,11 +18,10 @@ export const PLAN_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Largest accepted body. A maximal valid plan (500 lines with every text at
- * its limit, ~1.7 kB each) stays well under this; anything bigger is refused
- * with 413 before it is parsed.
+ * Largest accepted body: one constant for the API and the Server Actions
+ * (lib/limits.ts). Anything bigger is refused with 413 before it is parsed.
  */
-export const MAX_BODY_BYTES = 1_048_576;
+export { MAX_BODY_BYTES };
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -88,8 +89,7 @@ export function etag(version: number): string {
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
-const tooLarge = () =>
-  errorResponse(413, `Het verzoek is te groot (hoogstens ${Math.round(MAX_BODY_BYTES / 1024)} kB).`);
+const tooLarge = () => errorResponse(413, BODY_TOO_LARGE_MESSAGE, { maxBytes: MAX_BODY_BYTES });
 
 /**
  * Reads a JSON body, refusing more than MAX_BODY_BYTES (413) whether or not
@@ -130,7 +130,7 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, response: errorResponse(400, 'Het verzoek is geen geldige UTF-8-tekst.') };
+    return { ok: false, response: errorResponse(400, INVALID_UTF8_MESSAGE) };
   }
   if (text.trim() === '') return { ok: false, response: errorResponse(400, 'Het verzoek heeft geen inhoud; stuur JSON.') };
   try {

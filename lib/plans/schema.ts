@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { formatEuro, parseEuro } from '@/lib/money';
+import { MAX_PLAN_LINES } from '@/lib/limits';
+import { PARSE_EURO_MESSAGES, formatEuro, parseEuro } from '@/lib/money';
+import { textProblem } from '@/lib/text-validation';
 import { indexPlanContent, type PlanContent, type PlanContentIndex } from './content';
 import { normalizeAmounts } from './lines';
 
@@ -22,12 +24,15 @@ import { normalizeAmounts } from './lines';
  * sends it in If-Match instead, and `version` in a body is ignored).
  */
 
+/** The Dutch refusal of unknown keys, naming them (plans and regional plans alike). */
+export function unknownFieldMessage(keys: readonly string[]): string {
+  return `Onbekend veld: ${keys.map((k) => `“${k}”`).join(', ')}. Laat het weg of controleer de spelling.`;
+}
+
 /** zod's error for an object: unknown keys named in Dutch, anything else `message`. */
-function objectError(message: string) {
+export function objectError(message: string) {
   return (issue: { code?: string; keys?: readonly string[] }) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? `Onbekend veld: ${issue.keys.map((k) => `“${k}”`).join(', ')}. Laat het weg of controleer de spelling.`
-      : message;
+    issue.code === 'unrecognized_keys' && issue.keys ? unknownFieldMessage(issue.keys) : message;
 }
 
 export const LINE_STATUSES = ['idee', 'aangevraagd', 'toegezegd', 'afgewezen'] as const;
@@ -49,7 +54,8 @@ export const PLAN_LIMITS = {
   maxYears: 10,
   /** One amount (a need or a line), in euros. Anything above is a typo, not a budget. */
   maxAmount: 1_000_000_000,
-  maxLines: 500,
+  /** Bounded so the edit page of a plan at its limits renders in about a second (lib/limits.ts). */
+  maxLines: MAX_PLAN_LINES,
   /** Needs are unique per category and year (≤ 4 × 10), so this only stops absurd bodies early. */
   maxNeeds: 200,
   municipality: 120,
@@ -83,12 +89,6 @@ export function field<T>(parse: (value: unknown) => Parsed<T>) {
   });
 }
 
-// Control characters (and lone UTF-16 surrogates, which cannot be stored as
-// UTF-8 and PostgreSQL refuses NUL) are refused instead of silently stored.
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
-const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 type TextOptions = { max: number; multiline?: boolean; requiredMessage?: string };
 
 function readText(value: unknown, { max, multiline = false, requiredMessage }: TextOptions): Parsed<string | null> {
@@ -100,13 +100,9 @@ function readText(value: unknown, { max, multiline = false, requiredMessage }: T
   const text = value.replace(/\r\n?/g, '\n').trim();
   if (text === '') return requiredMessage ? { ok: false, message: requiredMessage } : { ok: true, value: null };
   if (text.length > max) return { ok: false, message: `Gebruik hoogstens ${max} tekens (nu ${text.length}).` };
-  if ((multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text) || LONE_SURROGATE.test(text)) {
-    return {
-      ok: false,
-      message: multiline ? 'Deze tekst bevat ongeldige tekens.' : 'Gebruik één regel tekst, zonder regeleinden of andere stuurtekens.',
-    };
-  }
-  return { ok: true, value: text };
+  // Invalid UTF-8, control and bidirectional characters: the shared checks (lib/text-validation.ts).
+  const problem = textProblem(text, { multiline });
+  return problem ? { ok: false, message: problem } : { ok: true, value: text };
 }
 
 /** A required single-line text. */
@@ -145,14 +141,15 @@ export const yearField = (missingMessage = 'Vul een jaar in.') => field((v) => r
 
 /**
  * An amount in whole euros, 0 … 1,000,000,000. Strings go through parseEuro
- * (Dutch notation, cents rounded); JSON numbers must already be whole euros.
+ * (Dutch notation; cents are refused, not rounded); JSON numbers must already be whole euros.
  * `emptyIsZero`: an empty need cell in a form means "nothing needed".
  */
 export function readAmount(value: unknown, emptyIsZero = false): Parsed<number> {
   let amount: number;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, message: 'Vul een bedrag in euro’s in.' };
-    if (!Number.isInteger(value)) return { ok: false, message: 'Gebruik hele euro’s, zonder centen.' };
+    // The same message as a typed amount with cents (parseEuro), so form and API refuse alike.
+    if (!Number.isInteger(value)) return { ok: false, message: PARSE_EURO_MESSAGES.cents };
     amount = value;
   } else if (typeof value === 'string') {
     if (emptyIsZero && value.trim() === '') return { ok: true, value: 0 };

@@ -84,6 +84,34 @@ function totalsByCategory(years: readonly YearShare[]): Map<string, number> {
   return byCategory;
 }
 
+/**
+ * The region's total over the whole plan, exact (BigInt), computed the way
+ * computeSplit sums it. Every amount in the split is non-negative, so every
+ * member total, item total and cell is at most this; the schema refuses a
+ * document whose total exceeds REGION_LIMITS.maxTotal (far below
+ * Number.MAX_SAFE_INTEGER), which keeps every sum computeSplit makes in
+ * plain numbers exact. (A member total above 2^53 once came out wrong.)
+ */
+export function exactRegionTotal(state: RegionState): bigint {
+  const years = yearsOf(state.startYear, state.endYear);
+  let total = 0n;
+  for (const item of state.sharedItems) for (const year of years) total += BigInt(amountIn(item.amounts, year));
+  for (const item of state.trajectoryItems) {
+    const price = BigInt(item.pricePerTrajectory);
+    if (item.basis === 'percentage') {
+      const bp = Math.round((item.percentage ?? 0) * 100);
+      const perYear = state.members.reduce((s, m) => s + BigInt(trajectoriesFromPercentage(m.children0to4, bp)), 0n);
+      total += perYear * price * BigInt(years.length);
+    } else {
+      for (const year of years) {
+        const counts = item.trajectories?.find((t) => t.year === year)?.counts ?? [];
+        for (const n of counts.slice(0, state.members.length)) total += BigInt(n) * price;
+      }
+    }
+  }
+  return total;
+}
+
 export function computeSplit(state: RegionState, names: Names): RegionSplit {
   const years = yearsOf(state.startYear, state.endYear);
   const { members } = state;

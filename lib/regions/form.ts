@@ -50,12 +50,20 @@ function compact(list: unknown): { rows: unknown[]; original: number[] } {
 
 export type FormInput = { input: Record<string, unknown>; sharedRows: number[]; trajectoryRows: number[] };
 
+/**
+ * The document's own fields: the form also posts regionId, sleutel, version,
+ * intent and the merge notice, which the (strict) schema would refuse as
+ * unknown fields.
+ */
+const DOCUMENT_FIELDS = ['name', 'startYear', 'endYear', 'members'] as const;
+
 export function formToInput(fields: FormFields): FormInput {
   const raw = formDataToObject(fields);
   const shared = compact(raw.sharedItems);
   const trajectories = compact(raw.trajectoryItems);
+  const own = Object.fromEntries(DOCUMENT_FIELDS.filter((k) => k in raw).map((k) => [k, raw[k]]));
   return {
-    input: { ...raw, sharedItems: shared.rows, trajectoryItems: trajectories.rows },
+    input: { ...own, sharedItems: shared.rows, trajectoryItems: trajectories.rows },
     sharedRows: shared.original,
     trajectoryRows: trajectories.original,
   };

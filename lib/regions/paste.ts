@@ -1,3 +1,4 @@
+import { textProblem } from '@/lib/text-validation';
 import type { Member } from './split';
 import { outsideRangeMessage, yearsOf, type YearCounts } from './years';
 
@@ -67,8 +68,10 @@ export function parseMemberRows(text: string): PasteResult {
     if (c4 !== null && c18 !== null && c4 > c18) problems.push('er zijn meer kinderen van 0–4 dan van 0–18 jaar');
     const key = name.toLocaleLowerCase('nl-NL');
     if (name !== '' && seen.has(key)) problems.push(`${name} staat er al eerder in`);
-    if (problems.length > 0) {
-      errors.push(`Regel ${row}: ${problems.join('; ')}.`);
+    // Invalid UTF-8, control and bidirectional characters: the same check and message as the API (lib/text-validation.ts).
+    const nameProblem = name === '' ? null : textProblem(name);
+    if (problems.length > 0 || nameProblem) {
+      errors.push([problems.length > 0 ? `Regel ${row}: ${problems.join('; ')}.` : null, nameProblem ? `Regel ${row}: ${nameProblem}` : null].filter(Boolean).join(' '));
       return;
     }
     seen.add(key);

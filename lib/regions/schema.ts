@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { PLAN_LIMITS, always, field, readAmount, readInteger, requiredText, optionalText, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { PLAN_LIMITS, always, field, objectError, readAmount, readInteger, requiredText, optionalText, unknownFieldMessage, yearField, yearRangeProblem, type Parsed } from '@/lib/plans/schema';
+import { formatEuro } from '@/lib/money';
+import { textProblem } from '@/lib/text-validation';
+import { exactRegionTotal } from './calculate';
 import { MAX_CHILDREN, MAX_MEMBERS, MAX_MEMBER_NAME, MAX_TRAJECTORIES, parseCount, parseMemberRows, parsePercentBp, parseTrajectoryGrid, splitList } from './paste';
 import { SplitError, largestRemainder, weightsFor, type Member, type SplitKey } from './split';
 import { amountsForYears, countsForYears, outsideRangeMessage, yearsOf, type YearAmount, type YearCounts } from './years';
@@ -27,6 +30,24 @@ export const REGION_LIMITS = {
   /** Shared and trajectory items together. */
   maxItems: 100,
   maxTrajectoriesPerMember: MAX_TRAJECTORIES,
+  /**
+   * Members × cost items (shared and trajectory) × years: the number of
+   * amounts the read and edit pages and the exports show per member and per
+   * item. Bounded so no accepted document renders a page of more than a few
+   * MB (a 59 KB body within every other limit once made a 31.9 MB read page).
+   * Measured 2026-12-02: the read page takes ~350–520 bytes per cell (10,000
+   * cells: 3.5 MB with shared items, 5.2 MB with trajectory items, 0.6–0.9 s
+   * on the server under load), so 5,000 cells keep it at about 2.6 MB at most.
+   */
+  maxCells: 5_000,
+  /**
+   * The region's total over all years, in euros (€ 1 biljoen: more than the
+   * national budget for all municipalities). Totals are summed as plain
+   * numbers, which is exact only up to Number.MAX_SAFE_INTEGER; this cap keeps
+   * every total, and a municipal plan adding several regions' shares, far
+   * below that. Checked exactly, in BigInt (exactRegionTotal).
+   */
+  maxTotal: 1_000_000_000_000,
 } as const;
 
 /** What the schema needs from content/: cost categories and interventions (slugs + names). */
@@ -115,6 +136,9 @@ function readPercentBp(value: unknown): number | null {
   return typeof value === 'string' ? parsePercentBp(value) : null;
 }
 
+const MEMBER_KEYS = new Set(['name', 'children0to4', 'children0to18']);
+const YEAR_COUNTS_KEYS = new Set(['year', 'counts']);
+
 function readMembers(value: unknown): Parsed<Member[]> {
   if (typeof value === 'string') {
     const result = parseMemberRows(value);
@@ -132,7 +156,12 @@ function readMembers(value: unknown): Parsed<Member[]> {
     const c4 = count(m.get('children0to4'));
     const c18 = count(m.get('children0to18'));
     const key = name.toLocaleLowerCase('nl-NL');
-    if (!name || name.length > MAX_MEMBER_NAME || /[\u0000-\u001F\u007F]/.test(name)) problems.push(`Gemeente ${i + 1}: geef een naam van hoogstens ${MAX_MEMBER_NAME} tekens.`);
+    const unknown = [...m.keys()].filter((k) => !MEMBER_KEYS.has(k));
+    if (unknown.length > 0) problems.push(`Gemeente ${i + 1}: ${unknownFieldMessage(unknown)}`);
+    // The same text check and message as the form's pasted rows (lib/regions/paste.ts, lib/text-validation.ts).
+    const nameProblem = name ? textProblem(name) : null;
+    if (!name || name.length > MAX_MEMBER_NAME) problems.push(`Gemeente ${i + 1}: geef een naam van hoogstens ${MAX_MEMBER_NAME} tekens.`);
+    else if (nameProblem) problems.push(`Gemeente ${i + 1}: ${nameProblem}`);
     else if (seen.has(key)) problems.push(`Gemeente ${i + 1}: ${name} staat er al eerder in.`);
     if (c4 === null || c18 === null || c4 > MAX_CHILDREN || c18 > MAX_CHILDREN) problems.push(`Gemeente ${i + 1}: aantallen kinderen moeten hele, niet-negatieve getallen zijn.`);
     else if (c4 > c18) problems.push(`Gemeente ${i + 1}: er zijn meer kinderen van 0–4 dan van 0–18 jaar.`);
@@ -185,6 +214,9 @@ function readTrajectories(value: unknown): Parsed<TrajectoriesInput | null> {
   const entries: YearCounts[] = [];
   for (const raw of list) {
     const m = new Map<string, unknown>(raw && typeof raw === 'object' ? Object.entries(raw) : []);
+    // Strict like every other object of the API: a misspelt key must not read as 0 trajectories.
+    const unknown = [...m.keys()].filter((k) => !YEAR_COUNTS_KEYS.has(k));
+    if (unknown.length > 0) return { ok: false, message: unknownFieldMessage(unknown) };
     const year = readInteger(m.get('year'));
     const rawCounts = m.get('counts');
     if (year === undefined || year < PLAN_LIMITS.minYear || year > PLAN_LIMITS.maxYear || !Array.isArray(rawCounts)) return { ok: false, message: TRAJECTORIES_SHAPE };
@@ -223,6 +255,14 @@ function resolveTrajectories(input: TrajectoriesInput, members: readonly Member[
   }
 }
 
+/** Members × items × years over REGION_LIMITS.maxCells, in Dutch naming the three fields; or null. */
+export function cellsProblem(members: number, items: number, years: number): string | null {
+  const cells = members * items * years;
+  if (cells <= REGION_LIMITS.maxCells) return null;
+  const n = (x: number) => x.toLocaleString('nl-NL');
+  return `Dit regionale plan wordt te groot om te tonen: ${n(members)} gemeenten (members) × ${n(items)} kostenposten (sharedItems en trajectoryItems) × ${n(years)} jaar = ${n(cells)} bedragen; hoogstens ${n(REGION_LIMITS.maxCells)}. Gebruik minder gemeenten, kostenposten of jaren, of maak twee plannen.`;
+}
+
 function slugField(slugs: ReadonlySet<string>, missing: string, unknown: string) {
   return field((v): Parsed<string> => {
     if (v === undefined || v === null || v === '') return { ok: false, message: missing };
@@ -243,16 +283,18 @@ function buildSchemas(content: RegionContent) {
   const interventions = new Set(content.interventies.map((i) => i.slug));
   const costCategory = slugField(categories, 'Kies een kostensoort.', 'Onbekende kostensoort; kies er een uit de lijst.');
 
-  const yearAmountSchema = z.object(
+  // Strict objects: an unknown field is refused (422) with a message naming it,
+  // as in the funding plan API, so a misspelt key never empties an item silently.
+  const yearAmountSchema = z.strictObject(
     {
       year: yearField('Vul het jaar in.'),
       // Blank is 0: the form offers an input for every year.
       amount: field((v) => readAmount(v, true)),
     },
-    { error: 'Geef elk bedrag als {"year": 2026, "amount": 10000}.' },
+    { error: objectError('Geef elk bedrag als {"year": 2026, "amount": 10000}.') },
   );
 
-  const sharedItemSchema = z.object(
+  const sharedItemSchema = z.strictObject(
     {
       costCategory,
       description: optionalText(REGION_LIMITS.description),
@@ -265,10 +307,10 @@ function buildSchemas(content: RegionContent) {
       splitKey: oneOfField(SPLIT_KEYS, 'Kies een verdeelsleutel.'),
       percentages: field((v) => readList(v, readPercentBp, 'de percentages')),
     },
-    { error: 'Ongeldige gedeelde kostenpost.' },
+    { error: objectError('Ongeldige gedeelde kostenpost.') },
   );
 
-  const trajectoryItemSchema = z.object(
+  const trajectoryItemSchema = z.strictObject(
     {
       intervention: slugField(interventions, 'Kies een interventie.', 'Deze interventie staat niet in de catalogus; kies er een uit de lijst.'),
       costCategory,
@@ -281,11 +323,11 @@ function buildSchemas(content: RegionContent) {
         return bp === null ? { ok: false, message: 'Vul een percentage in tussen 0 en 100, hoogstens twee decimalen.' } : { ok: true, value: bp };
       }),
     },
-    { error: 'Ongeldige trajectpost.' },
+    { error: objectError('Ongeldige trajectpost.') },
   );
 
   const regionSchema = z
-    .object(
+    .strictObject(
       {
         name: requiredText(REGION_LIMITS.name, 'Geef de regio of het plan een naam.'),
         startYear: yearField('Vul het eerste jaar in.'),
@@ -300,7 +342,7 @@ function buildSchemas(content: RegionContent) {
           .max(REGION_LIMITS.maxItems, `Hoogstens ${REGION_LIMITS.maxItems} kostenposten.`)
           .default([]),
       },
-      { error: 'Stuur de regio als object.' },
+      { error: objectError('Stuur de regio als object.') },
     )
     .superRefine((data, ctx) => {
       const problem = yearRangeProblem(data.startYear, data.endYear);
@@ -311,6 +353,9 @@ function buildSchemas(content: RegionContent) {
       const trajectories = Array.isArray(data.trajectoryItems) ? data.trajectoryItems : [];
       if (shared.length + trajectories.length > REGION_LIMITS.maxItems) {
         ctx.addIssue({ code: 'custom', path: ['trajectoryItems'], message: `Een regio heeft hoogstens ${REGION_LIMITS.maxItems} kostenposten in totaal.` });
+      } else if (range && members) {
+        const problem = cellsProblem(members.length, shared.length + trajectories.length, range.end - range.start + 1);
+        if (problem) ctx.addIssue({ code: 'custom', path: [shared.length > 0 ? 'sharedItems' : 'trajectoryItems'], message: problem });
       }
       shared.forEach((item, i) => {
         if (!item || typeof item !== 'object') return;
@@ -383,6 +428,18 @@ function buildSchemas(content: RegionContent) {
       };
     });
 
+  /** The same, with the exact total checked (the split sums in plain numbers). */
+  const checkedRegionSchema = regionSchema.superRefine((state, ctx) => {
+    if (exactRegionTotal(state) > BigInt(REGION_LIMITS.maxTotal)) {
+      const anyTrajectories = state.trajectoryItems.length > 0;
+      ctx.addIssue({
+        code: 'custom',
+        path: [anyTrajectories ? 'trajectoryItems' : 'sharedItems'],
+        message: `De kosten van de regio komen samen boven ${formatEuro(REGION_LIMITS.maxTotal)}; dat is waarschijnlijk een tikfout. Controleer de bedragen${anyTrajectories ? ', prijzen per traject en aantallen trajecten' : ''}.`,
+      });
+    }
+  });
+
   /** The same plus the version the form was loaded at (Server Actions). */
   const versionSchema = z.object({
     version: field((v): Parsed<number> => {
@@ -391,7 +448,7 @@ function buildSchemas(content: RegionContent) {
     }),
   });
 
-  return { regionSchema, versionSchema };
+  return { regionSchema: checkedRegionSchema, versionSchema };
 }
 
 export type RegionSchemas = ReturnType<typeof buildSchemas>;

@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES } from '@/lib/limits';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -108,7 +109,7 @@ describe('POST /api/plannen', () => {
     expect((await post('{"municipality":')).status).toBe(400);
     expect((await post('')).status).toBe(400);
     expect((await post(new Uint8Array([0xff, 0xfe, 0x7b]))).status).toBe(400);
-    expect((await post(JSON.stringify({ title: 'x'.repeat(1_100_000) }))).status).toBe(413);
+    expect((await post(JSON.stringify({ title: 'x'.repeat(MAX_BODY_BYTES + 100) }))).status).toBe(413);
   });
 
   it('is rate-limited per client (429 with Retry-After)', async () => {
@@ -206,7 +207,7 @@ describe('PUT /api/plannen/<id>', () => {
     expect(stale.headers.get('etag')).toBe('"1"');
     expect(await stale.json()).toMatchObject({ currentVersion: 1 });
     expect((await put(id, '{nope', { ...auth, 'if-match': '"1"' })).status).toBe(400);
-    expect((await put(id, 'x'.repeat(1_100_000), { ...auth, 'if-match': '"1"' })).status).toBe(413);
+    expect((await put(id, 'x'.repeat(MAX_BODY_BYTES + 100), { ...auth, 'if-match': '"1"' })).status).toBe(413);
     const invalid = await put(id, JSON.stringify({ needs: [], lines: [{ ...goodLine, amount: -5, year: 2099 }] }), { ...auth, 'if-match': '"1"' });
     expect(invalid.status).toBe(422);
     expect(await invalid.json()).toMatchObject({
@@ -506,7 +507,7 @@ const validBody = fc.record({ needs: needsArb, lines: fc.array(lineArb, { maxLen
 
 const HUGE = JSON.stringify({ needs: [], lines: [], title: 'x'.repeat(MAX_BODY_FOR_TEST()) });
 function MAX_BODY_FOR_TEST() {
-  return 1_048_576 + 10;
+  return MAX_BODY_BYTES + 10;
 }
 const TOO_MANY_LINES = JSON.stringify({ needs: [], lines: Array.from({ length: 501 }, () => goodLine) });
 

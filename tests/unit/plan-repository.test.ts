@@ -219,10 +219,11 @@ describe('stored values', () => {
   it('come back exactly as saved, whatever the text (property)', async () => {
     const { plan, editSecret } = await create();
     let version = 1;
-    // Text as users type it: any characters except control characters (refused by the schema), trimmed.
+    // Text as users type it: any characters except those the schema refuses (control characters, U+FFFD
+    // and bidirectional controls: lib/text-validation.ts), trimmed.
     const text = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
-      .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, '').trim())
+      .map((t) => t.replace(/[\u0000-\u001F\u007F\uFFFD\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, '').trim())
       .filter((t) => t.length > 0);
     const lineArb = fc.record({
       id: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), { nil: undefined }),

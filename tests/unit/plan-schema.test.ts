@@ -1,3 +1,5 @@
+import { PARSE_EURO_MESSAGES } from '@/lib/money';
+import { INVALID_UTF8_MESSAGE } from '@/lib/text-validation';
 import { describe, expect, it } from 'vitest';
 import { PLAN_LIMITS, fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { testPlanContent as content } from './support/plan-content';
@@ -112,7 +114,7 @@ describe('savePlanSchema', () => {
       'lines.3.customSourceName': 'Kies een financieringsbron uit de catalogus óf vul een eigen financieringsbron in, niet allebei.',
       'lines.4.rejectionReason': 'Geef aan waarom de aanvraag is afgewezen.',
       'lines.5.looptijd': 'Deze financieringsbron geeft alleen tijdelijk geld; kies ‘tijdelijk’.',
-      'lines.6.amount': 'Gebruik hele euro’s, zonder centen.',
+      'lines.6.amount': PARSE_EURO_MESSAGES.cents,
       'lines.6.year': 'Kies een jaar binnen de looptijd van het plan (2025–2028).',
       'lines.7.status': 'Kies een status: idee, aangevraagd, toegezegd of afgewezen.',
       'lines.7.looptijd': 'Kies tijdelijk of structureel.',
@@ -150,9 +152,9 @@ describe('savePlanSchema', () => {
     });
   });
 
-  it('refuses more than 500 lines', () => {
+  it('refuses more than the line limit (150, lib/limits.ts)', () => {
     const lines = Array.from({ length: PLAN_LIMITS.maxLines + 1 }, () => goodLine);
-    expect(errorsOf(schema.safeParse({ needs: [], lines }))).toEqual({ lines: 'Een plan kan hoogstens 500 financieringsregels hebben.' });
+    expect(errorsOf(schema.safeParse({ needs: [], lines }))).toEqual({ lines: 'Een plan kan hoogstens 150 financieringsregels hebben.' });
     expect(schema.safeParse({ needs: [], lines: lines.slice(1) }).success).toBe(true);
   });
 
@@ -174,7 +176,8 @@ describe('savePlanSchema', () => {
 
   it('refuses lone surrogates and NUL in text', () => {
     const errors = errorsOf(schema.safeParse({ needs: [], lines: [{ ...goodLine, note: 'a\uD800b' }, { ...goodLine, note: 'a\u0000' }] }));
-    expect(errors).toEqual({ 'lines.0.note': 'Deze tekst bevat ongeldige tekens.', 'lines.1.note': 'Deze tekst bevat ongeldige tekens.' });
+    // A lone surrogate cannot be UTF-8: the same message as a body that is not UTF-8 (lib/text-validation.ts).
+    expect(errors).toEqual({ 'lines.0.note': INVALID_UTF8_MESSAGE, 'lines.1.note': 'Deze tekst bevat ongeldige tekens.' });
   });
 
   it('carries the form’s version, and refuses unknown fields naming them', () => {

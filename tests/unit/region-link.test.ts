@@ -206,7 +206,7 @@ describe('linking a plan to a regional plan (pull)', () => {
     expect(await regionRes.json()).toMatchObject({ linkedPlans: [{ member: 'Ede', planReadUrl: `/plannen/${plan.id}`, version: 1, upToDate: true }] });
     // And the CSV carries the share as need, marked.
     const csv = await (await m.csv.GET(new Request(`${BASE}/api/plannen/${plan.id}/export.csv`), ctx(plan.id))).text();
-    expect(csv).toContain('Behoefte (aandeel regio);Interventies;;;;;;;4000;4000;8000;;Ede, aandeel regio Testregio, versie 1;');
+    expect(csv).toContain('Behoefte (aandeel regio);Interventies;;;;;;;4000;4000;8000;;"Ede, aandeel regio Testregio, versie 1";');
     // The xlsx overview: need includes the share, with a block saying how much of it is regional.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await m.xlsx.GET(new Request(`${BASE}/api/plannen/${plan.id}/export.xlsx`), ctx(plan.id))).arrayBuffer());

@@ -1,5 +1,6 @@
 'use client';
 
+import { BodyLimitMessage, useBodyLimit } from '@/components/body-limit';
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { ConflictNotice } from '@/components/conflict-notice';
 import { ErrorSummary, FieldError, TextField, controlClass, describedBy } from '@/components/form-fields';
@@ -82,6 +83,7 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   const validityContent = { bronnen: validity };
   const warningFor = (source: string, year: string) => (/^\d{4}$/.test(year) ? sourceYearWarning(validityContent, source, Number(year)) : null);
   const [state, formAction, pending] = useActionState(editPlanAction, initial);
+  const bodyLimit = useBodyLimit(state);
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -184,11 +186,12 @@ export function PlanEditor({ planId, secret, readPath, initial, categories, sour
   const labels = errorLabels(categories, view.lines, years);
 
   return (
-    <form id={FORM_ID} ref={formRef} action={formAction} noValidate onChange={recalc} aria-describedby="editor-uitleg">
+    <form id={FORM_ID} ref={formRef} action={formAction} noValidate onChange={recalc} onSubmit={bodyLimit.onSubmit} aria-describedby="editor-uitleg">
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
 
+      <BodyLimitMessage message={bodyLimit.message} />
       <StatusMessage state={state} readPath={readPath} />
       {draft.offer && (
         <div role="region" aria-label="Niet-opgeslagen concept" className="no-print mb-6 border-l-4 border-amber-700 bg-accent-100 px-4 py-3">

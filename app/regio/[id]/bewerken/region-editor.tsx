@@ -1,5 +1,6 @@
 'use client';
 
+import { BodyLimitMessage, useBodyLimit } from '@/components/body-limit';
 import { useActionState, useEffect, useRef } from 'react';
 import { ConflictNotice } from '@/components/conflict-notice';
 import { useUnsavedChanges } from '@/components/use-unsaved-changes';
@@ -28,6 +29,7 @@ type Props = {
  */
 export function RegionEditor({ regionId, secret, readPath, initial, categories, interventions, splitKeys, bases }: Props) {
   const [state, formAction, pending] = useActionState(saveRegionAction, initial);
+  const bodyLimit = useBodyLimit(state);
   // Warn when leaving with edits; the stored plan is "unchanged" again after each save.
   useUnsavedChanges(REGION_FORM_ID, state.status === 'editing' || state.status === 'saved' ? `${state.status}-${state.version}` : null);
   const first = useRef(true);
@@ -49,10 +51,11 @@ export function RegionEditor({ regionId, secret, readPath, initial, categories, 
 
   return (
     // key: a saved or refused state re-renders the uncontrolled fields with its values.
-    <form id={REGION_FORM_ID} key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate>
+    <form id={REGION_FORM_ID} key={`${state.status}-${state.version}-${JSON.stringify(errors).length}`} action={formAction} noValidate onSubmit={bodyLimit.onSubmit}>
       <input type="hidden" name="regionId" value={regionId} />
       <input type="hidden" name="sleutel" value={secret} />
       <input type="hidden" name="version" value={state.version} />
+      <BodyLimitMessage message={bodyLimit.message} />
       <ErrorSummary errors={errors} />
       {/* A stale save's merge stays in the form (with its choices) until a save goes through. */}
       {state.conflict && (

@@ -1,3 +1,6 @@
+import type { NextConfig } from 'next';
+import { MAX_BODY_BYTES } from './lib/limits';
+
 // Headers for every response. The Content-Security-Policy needs a nonce per
 // request, so it is set in proxy.ts (lib/security-headers.ts), not here.
 const securityHeaders = [
@@ -29,8 +32,7 @@ const planApiPrivacyHeaders = [
   { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // `next dev` logs every request line, edit links with their secret included.
@@ -54,6 +56,14 @@ const nextConfig = {
     // No serverActions.allowedOrigins: the plan pages' Referrer-Policy is
     // strict-origin (above), so their POSTs carry the real Origin and Next's
     // same-origin check applies as designed.
+    serverActions: {
+      // The same byte limit as the JSON API (lib/limits.ts), so the form can
+      // save every plan the API accepts. Next's default is 1 MB, which a plan of
+      // ~170 lines with notes exceeded (answered 500, typed input lost). Over the
+      // limit the editor refuses before sending (with JavaScript); without
+      // JavaScript Next answers its own error page (README, decisions).
+      bodySizeLimit: MAX_BODY_BYTES,
+    },
     // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
     // (npm run bench:pages); React DOM and the router are most of it.
     turbopackCjsTreeShaking: true,
