@@ -49,12 +49,14 @@ export default defineConfig({
     // All tests share one client key (127.0.0.1), and funding-plan and
     // regional-plan tests together create more than the default 30 plans per
     // 10 minutes (more with a CI retry); the limit itself is unit-tested.
+    // tests/e2e/hostile-input.spec.ts adds ~80 refused POSTs, and every POST
+    // counts (the limit is checked before the body is read).
     env: {
       PORT: String(PORT),
       HOSTNAME: '127.0.0.1',
       DATABASE_URL: 'file:./data/e2e.db',
       NEXT_TELEMETRY_DISABLED: '1',
-      RATE_LIMIT_CREATE_MAX: '200',
+      RATE_LIMIT_CREATE_MAX: '400',
       // Several workers, as `npm start` runs on any multi-core machine, so
       // tests/e2e/workers.spec.ts also sees two on a one-core machine.
       WEB_CONCURRENCY: '2',
