@@ -20,8 +20,8 @@ import { z } from 'zod';
 //   3. once the writers have had a few dozen saves acknowledged (a random
 //      number, so the kill lands at a different point of a save each time),
 //      SIGKILL to the whole process group: no worker gets to finish or clean up;
-//   4. restarts it on the same file (serve.mjs; the migrations ran once before
-//      the first start) and checks, through the API and in the database file itself:
+//   4. restarts it on the same file (serve.mjs on a fresh port; the migrations
+//      ran once before the first start) and checks, through the API and in the database file itself:
 //        - every plan's version is its last acknowledged one, or one more when
 //          a save was in flight at the kill (it may have committed without its
 //          answer arriving); never less;
@@ -53,7 +53,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 type Reply = { status: number; etag: string | undefined; body: string };
 
-function call(agent: Agent, base: string, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+function call(agent: Agent, base: string, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string, timeoutMs = 30_000): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       new URL(urlPath, base),
@@ -71,7 +71,7 @@ function call(agent: Agent, base: string, method: string, urlPath: string, heade
       },
     );
     // A save on this machine takes milliseconds; 30 s means the server hangs.
-    req.setTimeout(30_000, () => req.destroy(new Error('request timed out after 30 s')));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`request timed out after ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);
   });
@@ -81,14 +81,33 @@ function call(agent: Agent, base: string, method: string, urlPath: string, heade
 // Server: migrations + serve.mjs in a process group of its own.
 // ---------------------------------------------------------------------------
 
+/**
+ * A free port below the kernel's ephemeral range. Why not port 0: that hands
+ * out an ephemeral port, which the kernel gives to outgoing connections as soon
+ * as our server is killed; on a busy machine one took it before the restart
+ * could (EADDRINUSE). Each start gets a port of its own for the same reason.
+ */
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
+  let low = 32_768;
+  try {
+    low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;
+  } catch {
+    // not Linux: the usual default
+  }
+  const from = 10_000;
+  const to = Math.max(from + 1_000, low) - 1;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    // 3000–3600: where the suite's and developers' servers listen.
+    if (port >= 3000 && port <= 3600) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port');
 }
 
 /** Whether any process of the group is still alive. Zombies (killed, not yet reaped by whoever inherited them) do not count: they cannot write. */
@@ -130,8 +149,29 @@ function migrate(env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`migrate deploy failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Every server of the run writes its stderr to `log` (attached to the report when the test fails). */
-async function startServer(env: NodeJS.ProcessEnv, port: number, log: string[]): Promise<Server> {
+type Started = Server & { base: string };
+
+/**
+ * Starts serve.mjs on a free port and waits for /api/health. Every server of
+ * the run writes its stderr to `log` (attached to the report when the test
+ * fails). A start that fails because the port was taken meanwhile (by any
+ * process on the machine) is tried again on another port; any other failure
+ * is the app's and fails the test.
+ */
+async function startServer(env: NodeJS.ProcessEnv, log: string[]): Promise<Started> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = await startOn(env, port, log);
+    if (started.ok) return started.server;
+    if (!started.portTaken || attempt >= 3) throw new Error(started.message);
+    log.push(`--- port ${port} was taken meanwhile; starting on another\n`);
+  }
+}
+
+type StartResult = { ok: true; server: Started } | { ok: false; portTaken: boolean; message: string };
+
+async function startOn(env: NodeJS.ProcessEnv, port: number, log: string[]): Promise<StartResult> {
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env,
@@ -140,17 +180,26 @@ async function startServer(env: NodeJS.ProcessEnv, port: number, log: string[]):
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('the server did not start');
-  log.push(`--- server started (pid ${child.pid})\n`);
+  const own: string[] = [];
+  log.push(`--- server started on port ${port} (pid ${child.pid})\n`);
   child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => log.push(chunk));
+  child.stderr?.on('data', (chunk: string) => {
+    own.push(chunk);
+    log.push(chunk);
+  });
+  // 'close' comes after the last of stderr ('exit' may come before it).
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   child.on('exit', (code, signal) => log.push(`--- server ${child.pid} exited (${signal ?? `code ${code}`})\n`));
-  const server = { process: child, pgid: child.pid };
+  const server = { process: child, pgid: child.pid, base };
+  // Next says so on stderr, and serve.mjs then stops its other worker gracefully (seconds); no need to wait for that.
+  const portTaken = () => own.some((chunk) => chunk.includes('EADDRINUSE'));
   const agent = new Agent({ keepAlive: false });
   try {
     await until('the server to answer /api/health', 90_000, async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting:\n${log.join('')}`);
+      if (child.exitCode !== null || child.signalCode !== null || portTaken()) return true;
       try {
-        return (await call(agent, `http://127.0.0.1:${port}`, 'GET', '/api/health')).status === 200;
+        // A short timeout: while starting, the next poll is the better question.
+        return (await call(agent, base, 'GET', '/api/health', {}, undefined, 2_000)).status === 200;
       } catch {
         return false; // not listening yet
       }
@@ -161,7 +210,15 @@ async function startServer(env: NodeJS.ProcessEnv, port: number, log: string[]):
   } finally {
     agent.destroy();
   }
-  return server;
+  if (child.exitCode === null && child.signalCode === null && !portTaken()) return { ok: true, server };
+  await killGroup(server);
+  await closed;
+  const output = own.join('');
+  return {
+    ok: false,
+    portTaken: portTaken(),
+    message: `the server exited (${child.signalCode ?? `code ${child.exitCode}`}) while starting:\n${output}`,
+  };
 }
 
 async function killGroup(server: Server, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
@@ -290,9 +347,7 @@ test('kill -9 of the server group during concurrent saves loses no acknowledged 
     RATE_LIMIT_DISABLED: '1',
     WEB_CONCURRENCY: '2',
   };
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server: Server | undefined;
+  let server: Started | undefined;
   const problems: string[] = [];
   const report: string[] = [];
   const log: string[] = [];
@@ -305,8 +360,9 @@ test('kill -9 of the server group during concurrent saves loses no acknowledged 
     // would run them again, a no-op that costs ~5 s of Prisma's CLI here).
     migrate(env);
     report.push(`migrations ${elapsed()}`);
-    server = await startServer(env, port, log);
+    server = await startServer(env, log);
     report.push(`server up ${elapsed()}`);
+    let base = server.base;
     let agent = new Agent({ keepAlive: true, maxSockets: WRITERS * 2 });
 
     const writers: Writer[] = await Promise.all(
@@ -395,6 +451,7 @@ test('kill -9 of the server group during concurrent saves loses no acknowledged 
       // Random, so the kill falls at a different point of a save each cycle.
       const killAfter = MIN_ACKS + Math.floor(Math.random() * 2 * MIN_ACKS);
       const cycleAgent = agent;
+      const cycleBase = base;
 
       const write = async (w: Writer): Promise<void> => {
         while (!killed) {
@@ -404,7 +461,7 @@ test('kill -9 of the server group during concurrent saves loses no acknowledged 
           try {
             res = await call(
               cycleAgent,
-              base,
+              cycleBase,
               'PUT',
               `/api/plannen/${w.id}`,
               { authorization: `Bearer ${w.secret}`, 'if-match': `"${w.current}"` },
@@ -439,7 +496,8 @@ test('kill -9 of the server group during concurrent saves loses no acknowledged 
       report.push(`cycle ${cycle}: killed after ${acksThisCycle} acknowledged saves (${writers.filter((w) => w.inFlight !== null).length} in flight) ${elapsed()}`);
       expect(problems, 'faults during the saves').toEqual([]);
 
-      server = await startServer(env, port, log);
+      server = await startServer(env, log);
+      base = server.base;
       agent = new Agent({ keepAlive: true, maxSockets: WRITERS * 2 });
       report.push(`restarted ${elapsed()}`);
       await check(cycle);
