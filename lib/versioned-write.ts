@@ -29,7 +29,7 @@ export function staleResponse(messages: WriteMessages, currentVersion: number): 
  *       secret is never refused by a limit
  *   428 If-Match missing (or "*": an unconditional save could lose updates)
  *   412 If-Match is not the current version; body {currentVersion}, ETag current
- *   413 body over the limit · 400 body not JSON
+ *   415 body not declared as JSON (Content-Type) · 413 body over the limit · 400 body not JSON
  *   422 {errors: {"lines.3.amount": "…"}} invalid document
  *   412 another save won the race while this one was validated
  */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 // Regional plans are shared by capability links, like funding plans: never
-// indexed (next.config.mjs also sends X-Robots-Tag and Referrer-Policy: strict-origin).
+// indexed (next.config.ts also sends X-Robots-Tag and Referrer-Policy: strict-origin).
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default function RegionLayout({ children }: { children: ReactNode }) {

@@ -92,10 +92,29 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; response: R
 const tooLarge = () => errorResponse(413, BODY_TOO_LARGE_MESSAGE, { maxBytes: MAX_BODY_BYTES });
 
 /**
- * Reads a JSON body, refusing more than MAX_BODY_BYTES (413) whether or not
- * Content-Length tells the truth, and invalid UTF-8 or JSON (400).
+ * Whether a Content-Type header names JSON: `application/json` or a JSON
+ * subtype (`application/merge-patch+json`), with any parameters.
+ */
+export function isJsonContentType(header: string | null): boolean {
+  const type = header?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+}
+
+/**
+ * Reads a JSON body. Refuses, before reading it:
+ *   415 a body not declared as JSON (Content-Type missing, text/plain, a form).
+ *       Why: a page on another site can send those without asking (a CORS
+ *       "simple request", e.g. a <form> or fetch with text/plain), so accepting
+ *       them let any page create plans in its visitor's name (tests/e2e/hostile-input.spec.ts);
+ *       application/json needs a preflight, which this API never grants;
+ *   413 more than MAX_BODY_BYTES, whether or not Content-Length tells the truth;
+ *   400 invalid UTF-8 or JSON.
  */
 export async function readJsonBody(request: Request): Promise<BodyResult> {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    await request.body?.cancel().catch(() => undefined);
+    return { ok: false, response: errorResponse(415, 'Stuur de gegevens als JSON, met de header Content-Type: application/json.') };
+  }
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
 

@@ -66,7 +66,7 @@ function get(id: string, headers: Record<string, string> = {}, query = '') {
   return h.item.GET(new Request(`${BASE}/api/plannen/${encodeURIComponent(id)}${query}`, { headers }), ctx(id));
 }
 function put(id: string, body: BodyInit | null, headers: Record<string, string> = {}) {
-  return h.item.PUT(new Request(`${BASE}/api/plannen/${encodeURIComponent(id)}`, { method: 'PUT', body, headers }), ctx(id));
+  return h.item.PUT(new Request(`${BASE}/api/plannen/${encodeURIComponent(id)}`, { method: 'PUT', body, headers: { 'content-type': 'application/json', ...headers } }), ctx(id));
 }
 
 const newPlan = { municipality: 'Zwolle', title: 'Kansrijke Start Zwolle', startYear: 2025, endYear: 2028 };

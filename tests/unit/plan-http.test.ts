@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, bearerSecret, parseIfMatch, readJsonBody } from '@/lib/plans/http';
+import { MAX_BODY_BYTES, bearerSecret, isJsonContentType, parseIfMatch, readJsonBody } from '@/lib/plans/http';
 
 const req = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/plannen/x', { method: 'PUT', body, headers });
+  new Request('http://localhost/api/plannen/x', { method: 'PUT', body, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('parseIfMatch', () => {
   it('reads our ETags, bare numbers and lists; weak or foreign tags match nothing', () => {
@@ -42,10 +42,37 @@ describe('readJsonBody', () => {
     expect(await status(new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]))).toBe(400);
     expect(await status('"' + 'x'.repeat(MAX_BODY_BYTES) + '"')).toBe(413);
     // A declared length over the limit is refused before reading.
-    const declared = new Request('http://localhost/', { method: 'PUT', body: '{}', headers: { 'content-length': String(MAX_BODY_BYTES + 1) } });
+    const declared = new Request('http://localhost/', { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) } });
     const r = await readJsonBody(declared);
     expect(r.ok ? 200 : r.response.status).toBe(413);
     // Exactly at the limit is fine.
     expect(await status('"' + 'x'.repeat(MAX_BODY_BYTES - 2) + '"')).toBe(200);
+  });
+});
+
+describe('Content-Type', () => {
+  it('accepts JSON types only', () => {
+    expect(isJsonContentType('application/json')).toBe(true);
+    expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
+    expect(isJsonContentType('application/merge-patch+json')).toBe(true);
+    expect(isJsonContentType(null)).toBe(false);
+    expect(isJsonContentType('')).toBe(false);
+    expect(isJsonContentType('text/plain;charset=UTF-8')).toBe(false);
+    expect(isJsonContentType('application/x-www-form-urlencoded')).toBe(false);
+    expect(isJsonContentType('multipart/form-data; boundary=x')).toBe(false);
+    expect(isJsonContentType('text/json')).toBe(false);
+    expect(isJsonContentType('application/jsonp')).toBe(false);
+  });
+
+  it('refuses a body not declared as JSON with 415, before reading it', async () => {
+    const status = async (headers: Record<string, string>) => {
+      const r = await readJsonBody(new Request('http://localhost/', { method: 'POST', body: '{"a":1}', headers }));
+      return r.ok ? 200 : r.response.status;
+    };
+    // A string body without a type is sent as text/plain by fetch: what a cross-site page can send without a preflight.
+    expect(await status({})).toBe(415);
+    expect(await status({ 'content-type': 'text/plain' })).toBe(415);
+    expect(await status({ 'content-type': 'application/x-www-form-urlencoded' })).toBe(415);
+    expect(await status({ 'content-type': 'application/json' })).toBe(200);
   });
 });

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
  * POST /api/plannen {municipality, title, startYear, endYear, contactNote?, voorbeeld?}
  * → 201 {id, version, readUrl, editUrl, editSecret}. The edit link and the
  * secret are shown once: only the secret's hash is stored.
- * 400 malformed JSON, 413 too large, 422 {errors}, 429 too many plans from this client.
+ * 415 not sent as application/json, 400 malformed JSON, 413 too large, 422 {errors},
+ * 429 too many plans from this client.
  */
 export async function POST(request: Request): Promise<Response> {
   try {

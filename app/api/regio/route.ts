@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
  * POST /api/regio {name, startYear, endYear, members, sharedItems?, trajectoryItems?}
  * → 201 {id, version, readUrl, editUrl, editSecret}, as POST /api/plannen.
  * `members` is a list of {name, children0to4, children0to18} or pasted
- * spreadsheet rows as one string. 400 / 413 / 422 {errors} / 429 (the same
+ * spreadsheet rows as one string. 415 / 400 / 413 / 422 {errors} / 429 (the same
  * creation limit as funding plans: both create capability links).
  */
 export async function POST(request: Request): Promise<Response> {

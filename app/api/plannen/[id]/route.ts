@@ -48,7 +48,7 @@ const WRITE_MESSAGES = {
  * `If-Match: "<version>"`, body {needs, lines, municipality?, title?,
  * startYear?, endYear?, contactNote?} (needs and lines replace the stored ones)
  * → 200 {version} with the new ETag. Refusals and their order: see
- * lib/versioned-write.ts (401 · 404 · 403/429 · 428 · 412 · 413 · 400 · 422 · 412).
+ * lib/versioned-write.ts (401 · 404 · 403/429 · 428 · 412 · 415 · 413 · 400 · 422 · 412).
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {

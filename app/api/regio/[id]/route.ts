@@ -41,7 +41,7 @@ const WRITE_MESSAGES = {
 /**
  * PUT /api/regio/<id> with Bearer secret and If-Match, body = the whole
  * regional plan (as POST). Statuses and their order as PUT /api/plannen/<id>
- * (lib/versioned-write.ts): 401 · 404 · 403/429 · 428 · 412 {currentVersion} · 413 · 400 · 422 {errors} · 412.
+ * (lib/versioned-write.ts): 401 · 404 · 403/429 · 428 · 412 {currentVersion} · 415 · 413 · 400 · 422 {errors} · 412.
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {

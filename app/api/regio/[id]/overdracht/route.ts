@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * (lineCount 0 with removedLines > 0: the share became zero, earlier lines were removed).
  * The hand-off of the edit page (lib/regions/handoff.ts), for scripts:
  * 401 no Bearer · 404 unknown region · 403 wrong regional secret or
- * wrong plan secret (429 past the wrong-secret limits) · 400/413 body · 422 {errors} invalid input or unknown
+ * wrong plan secret (429 past the wrong-secret limits) · 415/400/413 body · 422 {errors} invalid input or unknown
  * plan · 412 the municipal plan was saved in between (nothing written) ·
  * 422 the municipal plan cannot take the lines (no overlapping year, no share).
  */
