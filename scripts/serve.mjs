@@ -43,6 +43,7 @@ cluster.setupPrimary({
 });
 
 let stopping = false;
+let stopCode = 0;
 const ready = new Set();
 /**
  * Recent unexpected exits of workers that had been serving. A crashed worker
@@ -64,7 +65,9 @@ function fork() {
 cluster.on('exit', (worker, code, signal) => {
   const wasReady = ready.delete(worker.id);
   if (stopping) {
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    // The code shutdown() was given: a give-up must exit non-zero, or a supervisor (systemd
+    // Restart=on-failure) would take it for a clean stop.
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
     return;
   }
   const reason = signal ?? `code ${code}`;
@@ -94,6 +97,7 @@ cluster.on('exit', (worker, code, signal) => {
 function shutdown(exitCode = 0) {
   if (stopping) return;
   stopping = true;
+  stopCode = exitCode;
   const alive = Object.values(cluster.workers ?? {});
   if (alive.length === 0) process.exit(exitCode);
   for (const worker of alive) worker?.process.kill('SIGTERM');

@@ -16,8 +16,8 @@ import { normalizeAmounts } from './lines';
  * for saves, the plan's year range are passed in, so client components may use
  * the same schemas.
  *
- * The create schema strips unknown keys (the create form posts buttons and
- * Next's action ids). The save body, its needs and its lines are strict: an
+ * Every object is strict (the forms pass only their own fields, never
+ * buttons or Next's action ids): an
  * unknown field is refused with a message naming it, because a misspelt key
  * must not silently empty a plan (`{"plan": 1e308, "needs": [], "lines": []}`
  * used to be accepted). The form's save schema adds `version` (the JSON API
@@ -217,8 +217,9 @@ function buildSchemas(content: PlanContent) {
   const index = indexPlanContent(content);
   const costCategory = categoryField(index);
 
+  // Strict like the save body: the create form passes only these fields (app/plannen/nieuw/actions.ts).
   const createPlanSchema = z
-    .object(
+    .strictObject(
       {
         municipality: requiredText(PLAN_LIMITS.municipality, 'Vul de naam van de gemeente of regio in.'),
         title: requiredText(PLAN_LIMITS.title, 'Geef het plan een titel.'),
@@ -232,7 +233,7 @@ function buildSchemas(content: PlanContent) {
           return { ok: false, message: 'Kies een voorbeeld uit de lijst, of begin met een leeg plan.' };
         }),
       },
-      { error: 'Stuur de gegevens van het plan als object.' },
+      { error: objectError('Stuur de gegevens van het plan als object.') },
     )
     .superRefine((data, ctx) => {
       const problem = yearRangeProblem(data.startYear, data.endYear);

@@ -232,15 +232,11 @@ const planPostCases: Case[] = [
     name: 'unknown field',
     body: json({ ...PLAN_CREATE, isAdmin: true }),
     status: 422,
-    // The create schema strips unknown keys (the create form posts buttons and Next's action ids),
-    // so the API creates the plan. Issue 11 §7: form and API refuse unknown fields alike (422 naming the field).
-    fixme: 'issue 11 §7: POST /api/plannen accepts unknown fields',
   },
   {
     name: '__proto__ beside a valid plan',
     body: withRawKey(PLAN_CREATE, '"__proto__": {"polluted": "ja"}'),
     status: 422,
-    fixme: 'issue 11 §7: POST /api/plannen accepts unknown fields',
   },
 ];
 
@@ -289,13 +285,11 @@ const regionPutCases: Case[] = [
     body: json({ ...REGION, isAdmin: true }),
     status: 422,
     // lib/regions/schema.ts strips unknown keys, so the save is accepted. Issue 11 §7.
-    fixme: 'issue 11 §7: PUT /api/regio accepts unknown fields',
   },
   {
     name: '__proto__ beside a valid plan',
     body: withRawKey(REGION, '"__proto__": {"polluted": "ja"}'),
     status: 422,
-    fixme: 'issue 11 §7: PUT /api/regio accepts unknown fields',
   },
 ];
 
@@ -309,7 +303,6 @@ const regionPostCases: Case[] = [
     name: 'unknown field beside a valid plan',
     body: json({ ...REGION, isAdmin: true }),
     status: 422,
-    fixme: 'issue 11 §7: POST /api/regio accepts unknown fields',
   },
 ];
 
