@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect } from 'react';
+import { BodyLimitMessage, useBodyLimit } from '@/components/body-limit';
 import { CopyLink } from '@/components/copy-link';
 import { ErrorSummary, FieldError, TextField, describedBy } from '@/components/form-fields';
 import { createPlanAction } from './actions';
@@ -30,6 +31,7 @@ const LABELS: Record<string, string> = {
  */
 export function CreatePlanForm({ initial, examples }: Props) {
   const [state, formAction, pending] = useActionState(createPlanAction, initial);
+  const bodyLimit = useBodyLimit(state);
 
   // Move focus to the outcome, so keyboard and screen reader users land on it.
   useEffect(() => {
@@ -83,7 +85,8 @@ export function CreatePlanForm({ initial, examples }: Props) {
   const { values, errors } = state;
   const id = createFieldId;
   return (
-    <form action={formAction} noValidate className="max-w-2xl">
+    <form action={formAction} noValidate onSubmit={bodyLimit.onSubmit} className="max-w-2xl">
+      <BodyLimitMessage message={bodyLimit.message} />
       <ErrorSummary errors={errors} labels={LABELS} />
       {state.message && (
         <p id="create-melding" role="alert" tabIndex={-1} className="mb-6 border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium">

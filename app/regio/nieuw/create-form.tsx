@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect } from 'react';
+import { BodyLimitMessage, useBodyLimit } from '@/components/body-limit';
 import { CopyLink } from '@/components/copy-link';
 import { ErrorSummary, TextField } from '@/components/form-fields';
 import { createRegionAction } from './actions';
@@ -17,6 +18,7 @@ const LABELS: Record<string, string> = {
 /** The create form: a plain form post to a Server Action, so it works without JavaScript. */
 export function CreateRegionForm({ initial }: { initial: RegionCreateState }) {
   const [state, formAction, pending] = useActionState(createRegionAction, initial);
+  const bodyLimit = useBodyLimit(state);
 
   useEffect(() => {
     if (state === initial) return;
@@ -60,7 +62,8 @@ export function CreateRegionForm({ initial }: { initial: RegionCreateState }) {
   const { values, errors } = state;
   const id = regionCreateFieldId;
   return (
-    <form action={formAction} noValidate className="max-w-2xl">
+    <form action={formAction} noValidate onSubmit={bodyLimit.onSubmit} className="max-w-2xl">
+      <BodyLimitMessage message={bodyLimit.message} />
       <ErrorSummary errors={errors} labels={LABELS} />
       {state.message && (
         <p id="create-melding" role="alert" tabIndex={-1} className="mb-6 border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium">
