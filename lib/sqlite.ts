@@ -75,6 +75,9 @@ export function statement(sql: string): Database.Statement {
 }
 
 /** SQLite answered "locked by another connection" (SQLITE_BUSY, or its extended codes). */
+/** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
+export const sqliteDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
+
 export function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }

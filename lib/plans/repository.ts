@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
-import { isUniqueViolation, statement, writeTransaction } from '@/lib/sqlite';
+import { isUniqueViolation, sqliteDate, statement, writeTransaction } from '@/lib/sqlite';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
 import { getPlanContent } from './content-server';
@@ -352,8 +352,6 @@ function storedRegionShares(planId: string): RegionShare[] {
 /** What writeState stores: a parsed save body, or the stored rows themselves (a change of region links only). */
 type StateInput = Partial<PlanFields> & { needs: readonly NeedRow[]; lines: readonly (Omit<LineRow, 'id'> & { id?: string | undefined })[] };
 
-/** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
-const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
 /**
  * Writes `data` as version expectedVersion + 1, if the plan is still at

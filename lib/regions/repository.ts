@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { isUniqueViolation, sqliteDate, statement, writeTransaction } from '@/lib/sqlite';
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from '@/lib/plans/secret';
 import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { getRegionContent } from './content-server';
@@ -26,8 +27,6 @@ export type RegionRefusal =
 
 export type Options = { content?: RegionContent };
 export type RegionAuthorization = { id: string; version: number; editSecretHash: string; startYear: number; endYear: number };
-
-const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
 
 function documentOf(state: RegionState): string {
   const doc: RegionDocument = { members: state.members, sharedItems: state.sharedItems, trajectoryItems: state.trajectoryItems };
@@ -127,7 +126,6 @@ export async function authorizeRegion(
   return { ok: true, region: row };
 }
 
-const countSchema = z.number().int();
 
 /**
  * Replaces the whole regional plan with `input` as version expectedVersion + 1,
@@ -148,16 +146,16 @@ export async function saveAuthorizedRegion(
   const document = documentOf(state);
   const snapshot = snapshotOf(state, now);
   try {
-    await db.$transaction(async (tx) => {
-      const updated = await tx.$executeRaw`
-        UPDATE "Region" SET "name" = ${state.name}, "startYear" = ${state.startYear}, "endYear" = ${state.endYear},
-          "document" = ${document}, "version" = ${version}, "updatedAt" = ${now}
-        WHERE "id" = ${auth.id} AND "version" = ${expectedVersion} AND "editSecretHash" = ${auth.editSecretHash}`;
-      if (countSchema.parse(updated) !== 1) throw new ConflictSignal();
-      await tx.regionRevision.create({ data: { regionId: auth.id, version, snapshot, createdAt: now } });
-    }, TX_OPTIONS);
+    // On the driver (lib/sqlite.ts), like plan saves: while another process holds SQLite's writer lock the
+    // save waits asynchronously, instead of blocking this worker inside Prisma's busy timeout (issue 11).
+    const savedAt = sqliteDate(now);
+    await writeTransaction(() => {
+      const updated = statement(REGION_SQL.guard).run(state.name, state.startYear, state.endYear, document, version, savedAt, auth.id, expectedVersion, auth.editSecretHash);
+      if (updated.changes !== 1) throw new ConflictSignal();
+      statement(REGION_SQL.revision).run(auth.id, version, snapshot, savedAt);
+    });
   } catch (error) {
-    if (error instanceof ConflictSignal || (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002')) {
+    if (error instanceof ConflictSignal || isUniqueViolation(error)) {
       const current = await db.region.findUnique({ where: { id: auth.id }, select: { version: true, editSecretHash: true } });
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
@@ -169,6 +167,13 @@ export async function saveAuthorizedRegion(
 }
 
 class ConflictSignal extends Error {}
+
+const REGION_SQL = {
+  // The guard: one conditional UPDATE; the hash is part of it so a secret rotated since authorizeRegion also refuses.
+  guard: `UPDATE "Region" SET "name" = ?, "startYear" = ?, "endYear" = ?, "document" = ?, "version" = ?, "updatedAt" = ?
+    WHERE "id" = ? AND "version" = ? AND "editSecretHash" = ?`,
+  revision: 'INSERT INTO "RegionRevision" ("regionId", "version", "snapshot", "createdAt") VALUES (?, ?, ?, ?)',
+} as const;
 
 /** Revisions, newest first, `limit` per page (default 50, at most 200). Null for an unknown regional plan. */
 export async function listRegionRevisions(id: string, page: RevisionPage = {}): Promise<RevisionList | null> {

@@ -344,26 +344,19 @@ describe('POST/GET/PUT /api/regio', () => {
 
   it('a save the storage refuses answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
     const c = await createRegion();
-    // The error Prisma really throws for a damaged file (here: a file of garbage), thrown by the save's transaction.
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { PrismaLibSQL } = await import('@prisma/adapter-libsql');
-    const { PrismaClient } = await import('@/lib/generated/prisma/client');
-    const dir = mkdtempSync(`${tmpdir()}/region-503-`);
-    writeFileSync(`${dir}/garbage.db`, Buffer.alloc(8192, 0x5a));
-    const broken = new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${dir}/garbage.db` }) });
-    const storageError = await broken.region.findFirst().then(() => null, (e: unknown) => e);
-    await broken.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
-    const spy = vi.spyOn(db, '$transaction').mockRejectedValueOnce(storageError);
+    // The save runs on the driver (lib/sqlite.ts): what a read-only file or mount answers (SQLITE_READONLY);
+    // tests run as root, for whom chmod changes nothing.
+    const { currentConnection } = await import('@/lib/sqlite');
+    currentConnection().db.exec('PRAGMA query_only = 1');
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const res = await put(c.id, { ...REGION, name: 'Niet opgeslagen' }, { authorization: `Bearer ${c.editSecret}`, 'if-match': '"1"' });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await res.json()).toEqual({ error: expect.stringMatching(/niet opgeslagen/) });
+      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: SQLITE_READONLY \(opslag\)/));
     } finally {
-      spy.mockRestore();
+      currentConnection().db.exec('PRAGMA query_only = 0');
       silence.mockRestore();
     }
     const { body } = await getRegion(c.id);

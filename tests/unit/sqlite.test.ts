@@ -76,6 +76,26 @@ describe('writeTransaction', () => {
     await other.done;
   });
 
+  it('a regional plan save waits the same way, without blocking the event loop (it used to wait inside Prisma)', async () => {
+    const regions = await import('@/lib/regions/repository');
+    const input = { name: 'Regio slot', startYear: 2026, endYear: 2027, members: [{ name: 'Arnhem', children0to4: 700, children0to18: 3000 }], sharedItems: [], trajectoryItems: [] };
+    const created = await regions.createRegion(input);
+    if (!created.ok) throw new Error('createRegion refused the test input');
+    const auth = await regions.authorizeRegion(created.region.id, created.editSecret);
+    if (!auth.ok) throw new Error('authorizeRegion refused the new secret');
+    const other = await holdLock(300);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = Date.now();
+    const saved = await regions.saveAuthorizedRegion(auth.region, 1, { ...input, name: 'Regio slot 2' });
+    clearInterval(timer);
+    expect(saved).toMatchObject({ ok: true, version: 2 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(ticks).toBeGreaterThan(5);
+    expect((await regions.getRegion(created.region.id))?.name).toBe('Regio slot 2');
+    await other.done;
+  });
+
   it('gives up with WriteTimeoutError when the lock stays taken', async () => {
     const other = await holdLock(800);
     await expect(sqlite.writeTransaction(() => 1, 200)).rejects.toBeInstanceOf(sqlite.WriteTimeoutError);
