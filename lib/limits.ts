@@ -1,5 +1,5 @@
 /**
- * Request size limits shared by the JSON API (lib/plans/http.ts, readJsonBody)
+ * Request size limits shared by the JSON API (lib/http/api.ts, readJsonBody)
  * and the Server Actions (next.config.ts, serverActions.bodySizeLimit), so the
  * edit form accepts every plan the API accepts. Both count the same thing:
  * bytes of the request body as sent (JSON for the API, the multipart form

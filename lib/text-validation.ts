@@ -7,7 +7,7 @@
  *
  * Why each check:
  * - Invalid UTF-8: the API refuses a body that is not valid UTF-8
- *   (lib/plans/http.ts), but a browser's form post is decoded with
+ *   (lib/http/api.ts), but a browser's form post is decoded with
  *   replacement, so the same bytes reach a Server Action as U+FFFD. Refusing
  *   U+FFFD in text (and lone UTF-16 surrogates, which JSON can carry as
  *   "\ud800" but UTF-8 cannot store) gives form and API the same answer with

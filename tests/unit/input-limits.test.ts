@@ -4,7 +4,7 @@ import { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES, estimateFormBytes } from '@/lib
 import { PARSE_EURO_MESSAGES } from '@/lib/money';
 import { csvRow } from '@/lib/plans/export';
 import { CUSTOM_SOURCE, formDataToValues, lineAmountName, lineFieldName, needFieldName, valuesToSaveInput } from '@/lib/plans/form';
-import { readJsonBody } from '@/lib/plans/http';
+import { readJsonBody } from '@/lib/http/api';
 import { PLAN_LIMITS, fieldErrors, planSchemas } from '@/lib/plans/schema';
 import { exactRegionTotal } from '@/lib/regions/calculate';
 import { formToInput } from '@/lib/regions/form';
@@ -72,7 +72,7 @@ function parseForm(form: FormData) {
 describe('one body limit for the API and the forms', () => {
   it('is the Server Actions’ limit in next.config.ts and the API’s, with one Dutch message', async () => {
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(MAX_BODY_BYTES);
-    const over = await readJsonBody(new Request('http://localhost/', { method: 'PUT', body: `"${'x'.repeat(MAX_BODY_BYTES - 1)}"` }));
+    const over = await readJsonBody(new Request('http://localhost/', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(MAX_BODY_BYTES - 1)}"` }));
     expect(over.ok).toBe(false);
     if (!over.ok) {
       expect(over.response.status).toBe(413);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, bearerSecret, isJsonContentType, parseIfMatch, readJsonBody } from '@/lib/plans/http';
+import { MAX_BODY_BYTES, bearerSecret, isJsonContentType, parseIfMatch, readJsonBody } from '@/lib/http/api';
 
 const req = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request('http://localhost/api/plannen/x', { method: 'PUT', body, headers: { 'content-type': 'application/json', ...headers } });

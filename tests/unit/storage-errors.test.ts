@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { errorResponse, serverErrorResponse } from '@/lib/plans/http';
+import { errorResponse, serverErrorResponse } from '@/lib/http/api';
 import { WriteTimeoutError } from '@/lib/sqlite';
 import { failureMessage, KEPT, retryAfterSeconds, storageFailure, storageFailureMessage } from '@/lib/storage-errors';
 

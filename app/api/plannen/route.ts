@@ -1,5 +1,5 @@
 import { clientKey, createPlanLimiter } from '@/lib/rate-limit';
-import { errorResponse, etag, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/http/api';
 import { createPlan } from '@/lib/plans/repository';
 import { planApiPath, planEditPath, planReadPath } from '@/lib/plans/urls';
 

@@ -1,6 +1,6 @@
 'use server';
 
-import { logFailure } from '@/lib/plans/http';
+import { logFailure } from '@/lib/http/api';
 import { failureMessage } from '@/lib/storage-errors';
 import { headers } from 'next/headers';
 import { getPlanContent } from '@/lib/plans/content-server';

@@ -1,8 +1,8 @@
 import { DEFAULT_BASIS, type FundingBasis } from '@/lib/plans/calculations';
-import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse, sharedBytesResponse } from '@/lib/plans/http';
+import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse, sharedBytesResponse } from '@/lib/http/api';
 import { planJsonBytes } from '@/lib/plans/plan-json';
 import { authorizePlan, saveAuthorizedPlan } from '@/lib/plans/repository';
-import { versionedWrite } from '@/lib/versioned-write';
+import { versionedWrite } from '@/lib/http/versioned-write';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +48,7 @@ const WRITE_MESSAGES = {
  * `If-Match: "<version>"`, body {needs, lines, municipality?, title?,
  * startYear?, endYear?, contactNote?} (needs and lines replace the stored ones)
  * → 200 {version} with the new ETag. Refusals and their order: see
- * lib/versioned-write.ts (401 · 404 · 403/429 · 428 · 412 · 415 · 413 · 400 · 422 · 412).
+ * lib/http/versioned-write.ts (401 · 404 · 403/429 · 428 · 412 · 415 · 413 · 400 · 422 · 412).
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {

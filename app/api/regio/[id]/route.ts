@@ -1,9 +1,9 @@
-import { errorResponse, etag, jsonResponse, serverErrorResponse } from '@/lib/plans/http';
+import { errorResponse, etag, jsonResponse, serverErrorResponse } from '@/lib/http/api';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { regionJson } from '@/lib/regions/region-json';
 import { authorizeRegion, getRegion, saveAuthorizedRegion } from '@/lib/regions/repository';
 import { listRegionLinks } from '@/lib/plans/repository';
-import { versionedWrite } from '@/lib/versioned-write';
+import { versionedWrite } from '@/lib/http/versioned-write';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,7 +41,7 @@ const WRITE_MESSAGES = {
 /**
  * PUT /api/regio/<id> with Bearer secret and If-Match, body = the whole
  * regional plan (as POST). Statuses and their order as PUT /api/plannen/<id>
- * (lib/versioned-write.ts): 401 · 404 · 403/429 · 428 · 412 {currentVersion} · 415 · 413 · 400 · 422 {errors} · 412.
+ * (lib/http/versioned-write.ts): 401 · 404 · 403/429 · 428 · 412 {currentVersion} · 415 · 413 · 400 · 422 {errors} · 412.
  */
 export async function PUT(request: Request, context: Context): Promise<Response> {
   try {

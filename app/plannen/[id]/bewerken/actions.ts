@@ -1,6 +1,6 @@
 'use server';
 
-import { logFailure } from '@/lib/plans/http';
+import { logFailure } from '@/lib/http/api';
 import { failureMessage, KEPT } from '@/lib/storage-errors';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';

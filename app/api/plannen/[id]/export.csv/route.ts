@@ -1,4 +1,4 @@
-import { exportRoute } from '@/lib/export-route';
+import { exportRoute } from '@/lib/http/export-route';
 import { getPlanContent } from '@/lib/plans/content-server';
 import { exportFileName, planToCsv } from '@/lib/plans/export';
 import { getPlan } from '@/lib/plans/repository';

@@ -1,4 +1,4 @@
-import { exportRoute } from '@/lib/export-route';
+import { exportRoute } from '@/lib/http/export-route';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { regionFileName, regionToXlsx } from '@/lib/regions/export';
 import { getRegion } from '@/lib/regions/repository';

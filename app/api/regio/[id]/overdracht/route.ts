@@ -1,6 +1,6 @@
 import { clientKey } from '@/lib/client-address';
 import { TOO_MANY_WRONG_SECRETS, countWrongSecret } from '@/lib/secret-attempts';
-import { bearerSecret, errorResponse, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/plans/http';
+import { bearerSecret, errorResponse, jsonResponse, readJsonBody, serverErrorResponse } from '@/lib/http/api';
 import { planReadPath } from '@/lib/plans/urls';
 import { HANDOFF_MESSAGES, handOff, wrongSecretDocument } from '@/lib/regions/handoff';
 

@@ -1,4 +1,4 @@
-import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse } from '@/lib/plans/http';
+import { errorResponse, etag, PLAN_RESPONSE_HEADERS, serverErrorResponse } from '@/lib/http/api';
 
 const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',

@@ -1,4 +1,4 @@
-import { bearerSecret, errorResponse, etag, jsonResponse, parseIfMatch, readJsonBody } from '@/lib/plans/http';
+import { bearerSecret, errorResponse, etag, jsonResponse, parseIfMatch, readJsonBody } from '@/lib/http/api';
 import { clientKey } from '@/lib/client-address';
 import { TOO_MANY_WRONG_SECRETS, countWrongSecret, type DocumentRef } from '@/lib/secret-attempts';
 
