@@ -7,6 +7,7 @@ import { RememberVisit } from '@/components/my-plans';
 import { PageHeader } from '@/components/page-header';
 import { PrintButton } from '@/components/print-button';
 import { PrintRunningHead } from '@/components/print-running-head';
+import { RegionShareTable } from '@/components/region-share-table';
 import { TableScroll } from '@/components/table-scroll';
 import { getCatalog } from '@/lib/content';
 import { cellKey } from '@/lib/content/matrix';
@@ -21,7 +22,7 @@ import { planExportPath, planReadPath } from '@/lib/plans/urls';
 import { amountIn, lineTotal } from '@/lib/plans/lines';
 import { planWarnings } from '@/lib/plans/validity';
 import { ignoredSentence, shareStatus } from '@/lib/plans/region-link';
-import { countedNeeds, regionNeeds, shareAmount, shareLabel, shareTotal } from '@/lib/plans/region-shares';
+import { countedNeeds, regionNeeds, shareLabel, shareTotal } from '@/lib/plans/region-shares';
 import { regionReadPath } from '@/lib/regions/urls';
 import { HorizontalBars, NeedFundedChart, ScenarioChart, TemporaryStructuralChart } from './charts';
 
@@ -244,41 +245,15 @@ export default async function PlanPage({ params }: Props) {
                   {ignored && ` ${ignored}`}
                 </p>
                 {categories.length > 0 && (
-                  <TableScroll label={`Tabel ${shareLabel(share)}`} className="mt-2">
-                    <table className="w-full border-collapse text-sm">
-                      <caption className="sr-only">Behoefte uit het {shareLabel(share)}, per kostensoort en jaar</caption>
-                      <thead>
-                        <tr className="border-b-2 border-gray-400">
-                          <th scope="col" className="py-1 pr-3 text-left">
-                            Kostensoort
-                          </th>
-                          {years.map((y) => (
-                            <th key={y} scope="col" className={th}>
-                              {y}
-                            </th>
-                          ))}
-                          <th scope="col" className={th}>
-                            Totaal
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {categories.map((c) => (
-                          <tr key={c}>
-                            <th scope="row" className={rowTh}>
-                              {index.categories.get(c)?.naam ?? c}
-                            </th>
-                            {years.map((y) => (
-                              <td key={y} className={td}>
-                                {formatEuro(shareAmount(counted, c, y))}
-                              </td>
-                            ))}
-                            <td className={`${td} font-semibold`}>{formatEuro(shareTotal(counted.needs.filter((n) => n.costCategory === c)))}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
+                  <RegionShareTable
+                    needs={counted.needs}
+                    years={years}
+                    categoryName={(c) => index.categories.get(c)?.naam ?? c}
+                    label={`Tabel ${shareLabel(share)}`}
+                    caption={`Behoefte uit het ${shareLabel(share)}, per kostensoort en jaar`}
+                    captionClassName="sr-only"
+                    className="mt-2"
+                  />
                 )}
               </div>
             );

@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { RegionShareTable } from '@/components/region-share-table';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/lib/dates';
 import { formatEuro } from '@/lib/money';
 import type { ShareStatus } from '@/lib/plans/region-link';
-import { countedNeeds, describeIgnored, ignoredNeeds, shareAmount, shareLabel, shareTotal, type RegionShare } from '@/lib/plans/region-shares';
+import { countedNeeds, describeIgnored, ignoredNeeds, shareLabel, shareTotal, type RegionShare } from '@/lib/plans/region-shares';
 import { regionReadPath } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
 import { RegionLinkForm, type FoundRegion } from './region-link-form';
@@ -46,8 +47,8 @@ export function RegionLinks({ formId, editPath, secret, plan, shares, categoryNa
         nodig. Het regionale plan toont daarna de leeslink van dit plan bij uw gemeente.
       </p>
       <p className="mt-2 max-w-3xl border-l-4 border-amber-700 bg-accent-100 px-3 py-2 text-sm">
-        Koppelen, bijwerken en ontkoppelen slaan het plan meteen op als nieuwe versie, met wat nu is opgeslagen. Niet-opgeslagen wijzigingen
-        in het formulier hieronder vervallen dan: sla die eerst op.
+        Koppelen, bijwerken en ontkoppelen slaan het plan meteen op als nieuwe versie. Wat u in het formulier hieronder hebt gewijzigd, wordt
+        eerst opgeslagen; bevat het formulier een fout, dan gebeurt geen van beide.
       </p>
 
       {shares.map(({ share, status }) => {
@@ -73,43 +74,15 @@ export function RegionLinks({ formId, editPath, secret, plan, shares, categoryNa
             {categories.length === 0 ? (
               <p className="mt-2">{share.memberName} heeft in dit regionale plan (nog) geen aandeel.</p>
             ) : (
-              <TableScroll label={`Tabel aandeel regio ${share.regionName}`} className="mt-3">
-                <table className="w-full border-collapse text-sm">
-                  <caption className="mb-1 text-left font-semibold">
-                    Aandeel van {share.memberName} per kostensoort en jaar (alleen-lezen, {shareLabel(share)})
-                  </caption>
-                  <thead>
-                    <tr className="border-b-2 border-gray-400">
-                      <th scope="col" className="py-1 pr-3 text-left">
-                        Kostensoort
-                      </th>
-                      {years.map((y) => (
-                        <th key={y} scope="col" className={th}>
-                          {y}
-                        </th>
-                      ))}
-                      <th scope="col" className={th}>
-                        Totaal
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {categories.map((c) => (
-                      <tr key={c}>
-                        <th scope="row" className={rowTh}>
-                          {categoryName(c)}
-                        </th>
-                        {years.map((y) => (
-                          <td key={y} className={td}>
-                            {formatEuro(shareAmount(counted, c, y))}
-                          </td>
-                        ))}
-                        <td className={`${td} font-semibold`}>{formatEuro(shareTotal(counted.needs.filter((n) => n.costCategory === c)))}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <RegionShareTable
+                needs={counted.needs}
+                categories={categories}
+                years={years}
+                categoryName={categoryName}
+                label={`Tabel aandeel regio ${share.regionName}`}
+                caption={`Aandeel van ${share.memberName} per kostensoort en jaar (alleen-lezen, ${shareLabel(share)})`}
+                className="mt-3"
+              />
             )}
             {ignored.length > 0 && (
               <p className="mt-2 text-sm">
