@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
+import { MAX_BODY_BYTES } from '@/lib/limits';
 
 // Hostile input (issue 11 §8): bodies and headers an attacker or a broken
 // client sends to the write endpoints of the JSON API. Every one must be
@@ -87,7 +88,8 @@ const deeplyNested = (key: string, depth: number, rest: Record<string, unknown>)
 const withRawKey = (value: Record<string, unknown>, raw: string) => `{${raw},${json(value).slice(1)}`;
 /** Valid JSON text around bytes that are not UTF-8. */
 const invalidUtf8 = (before: string, bytes: number[], after: string) => Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]);
-const OVERSIZED = (value: Record<string, unknown>) => json({ ...value, title: 'x'.repeat(1_100_000) });
+/** Just over the one body limit of the API and the forms (lib/limits.ts). */
+const OVERSIZED = (value: Record<string, unknown>) => json({ ...value, title: 'x'.repeat(MAX_BODY_BYTES + 1) });
 
 type Case = {
   name: string;
@@ -130,7 +132,7 @@ const bodyCases = (valid: Record<string, unknown>): Case[] => [
   { name: 'invalid UTF-8 (overlong /)', body: invalidUtf8('{"title": "', [0xc0, 0xaf], '"}'), status: 400 },
   { name: 'invalid UTF-8 (encoded surrogate)', body: invalidUtf8('{"title": "', [0xed, 0xa0, 0x80], '"}'), status: 400 },
   { name: 'invalid UTF-8 (truncated sequence)', body: invalidUtf8('{"title": "', [0xe2, 0x82], '"}'), status: 400 },
-  { name: 'oversized body (1.1 MB)', body: OVERSIZED(valid), status: 413 },
+  { name: 'oversized body (over 4 MiB)', body: OVERSIZED(valid), status: 413 },
   { name: 'oversized body, chunked without Content-Length', body: OVERSIZED(valid), status: 413, chunked: true },
   { name: 'Content-Type text/plain', body: json(valid), status: 415, headers: { 'content-type': 'text/plain;charset=UTF-8' } },
   { name: 'Content-Type form-urlencoded', body: 'title=x&needs=1', status: 415, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
