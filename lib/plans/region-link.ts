@@ -6,6 +6,7 @@ import { getRegion, type RegionView } from '@/lib/regions/repository';
 import { parseRegionReadLink } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
 import { getPlan, saveAuthorizedRegionShares, type PlanAuthorization } from './repository';
+import type { PlanView } from './types';
 import {
   MAX_REGION_LINKS,
   REGION_LINK_MESSAGES,
@@ -110,6 +111,20 @@ async function currentPlan(auth: PlanAuthorization, expectedVersion: number) {
   return { plan };
 }
 
+/** The plan as it is now (see currentPlan) with its link to `regionId`; refused when there is none. */
+async function linkedPlan(
+  auth: PlanAuthorization,
+  expectedVersion: number,
+  regionId: string,
+): Promise<{ error: RegionLinkResult } | { error?: undefined; plan: PlanView; shares: RegionShare[]; old: RegionShare }> {
+  const current = await currentPlan(auth, expectedVersion);
+  if (current.error) return { error: current.error };
+  const shares = current.plan.regionShares ?? [];
+  const old = shares.find((r) => r.regionId === regionId);
+  if (!old) return { error: refused('Dit plan is niet (meer) aan dit regionale plan gekoppeld.') };
+  return { plan: current.plan, shares, old };
+}
+
 async function write(auth: PlanAuthorization, expectedVersion: number, shares: RegionShare[], message: (version: number) => string): Promise<RegionLinkResult> {
   const saved = await saveAuthorizedRegionShares(auth, expectedVersion, shares);
   if (saved.ok) return { ok: true, version: saved.version, message: message(saved.version) };
@@ -151,12 +166,9 @@ export async function linkRegion(auth: PlanAuthorization, expectedVersion: numbe
 
 /** Pulls the regional plan's newest version for a linked region ("bijwerken"). */
 export async function updateRegion(auth: PlanAuthorization, expectedVersion: number, regionId: string): Promise<RegionLinkResult> {
-  const current = await currentPlan(auth, expectedVersion);
-  if (current.error) return current.error;
-  const { plan } = current;
-  const shares = plan.regionShares ?? [];
-  const old = shares.find((r) => r.regionId === regionId);
-  if (!old) return refused('Dit plan is niet (meer) aan dit regionale plan gekoppeld.');
+  const linked = await linkedPlan(auth, expectedVersion, regionId);
+  if (linked.error) return linked.error;
+  const { plan, shares, old } = linked;
   const region = await getRegion(regionId);
   if (!region) return refused(`Het regionale plan “${old.regionName}” is niet meer te vinden. Het aandeel van versie ${old.regionVersion} blijft staan tot u de koppeling verwijdert.`);
   const fresh = pullShare(region, old.memberName);
@@ -179,12 +191,9 @@ export async function updateRegion(auth: PlanAuthorization, expectedVersion: num
 
 /** Removes a region link: its share no longer counts as need. */
 export async function unlinkRegion(auth: PlanAuthorization, expectedVersion: number, regionId: string): Promise<RegionLinkResult> {
-  const current = await currentPlan(auth, expectedVersion);
-  if (current.error) return current.error;
-  const { plan } = current;
-  const shares = plan.regionShares ?? [];
-  const old = shares.find((r) => r.regionId === regionId);
-  if (!old) return refused('Dit plan is niet (meer) aan dit regionale plan gekoppeld.');
+  const linked = await linkedPlan(auth, expectedVersion, regionId);
+  if (linked.error) return linked.error;
+  const { plan, shares, old } = linked;
   const counted = shareTotal(countedNeeds(old, plan.startYear, plan.endYear));
   return write(auth, expectedVersion, shares.filter((r) => r.regionId !== regionId), (version) =>
     `De koppeling met het regionale plan “${old.regionName}” is verwijderd; de behoefte is ${formatEuro(counted)} lager. Opgeslagen als versie ${version}.`,
