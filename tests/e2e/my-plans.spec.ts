@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { expectNoAxeViolations } from './support/axe';
+import { noSidewaysScroll } from './support/layout';
 
 // "Mijn plannen" (localStorage), the warning for unsaved changes, printing,
 // and plan and region pages on a 360 px phone. Every test makes its own plans.
@@ -427,11 +428,6 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Onthoud de bewerkingslink op dit apparaat')).toHaveCount(0);
   });
 });
-
-const noSidewaysScroll = async (page: Page) => {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
-};
 
 const hint = (page: Page, table: string) => page.getByRole('region', { name: table, exact: true }).getByText('Scroll opzij voor de hele tabel');
 

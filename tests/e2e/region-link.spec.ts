@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { expectNoAxeViolations } from './support/axe';
+import { noSidewaysScroll } from './support/layout';
 
 // Each test does several saves and axe runs; on a busy 2-core machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -206,6 +207,18 @@ test('axe on the edit page with a linked region', async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.goto(region.readUrl);
   await expectNoAxeViolations(page);
+});
+
+test('at 360 px the pages with a linked region do not scroll sideways and axe finds nothing', async ({ page }) => {
+  const region = await apiRegion(page.request);
+  const plan = await apiPlan(page.request);
+  await linkWithJavaScript(page, plan, region);
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const url of [plan.editUrl, plan.readUrl, region.readUrl]) {
+    await page.goto(url);
+    await noSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+  }
 });
 
 test.describe('without JavaScript', () => {
