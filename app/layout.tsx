@@ -2,7 +2,12 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/site';
+import { SiteMark } from '@/components/site-mark';
+import { SiteText, siteTekst } from '@/components/site-text';
+import { getCatalog } from '@/lib/content';
+import { contentDate } from '@/lib/content/content-date';
+import { formatPeildatum } from '@/lib/content/labels';
+import { SITE_DESCRIPTION, SITE_NAME, siteContactEmail, siteOwner, siteUrl } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,46 +31,123 @@ const NAV = [
   { href: '/regio/nieuw', label: 'Regio' },
 ];
 
+/** Links about the app itself, in the footer (and the colofon also in the header). */
+const ABOUT = [
+  { href: '/colofon', label: 'Colofon' },
+  { href: '/toegankelijkheid', label: 'Toegankelijkheidsverklaring' },
+  { href: '/privacy', label: 'Privacy' },
+];
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Render every page per request: the CSP nonce (proxy.ts) differs per
   // request, and Next.js can only put it on scripts while rendering. Content
   // comes from memory, so this costs little.
   await connection();
+  const owner = siteOwner();
+  const email = siteContactEmail();
+  const date = contentDate(getCatalog());
   return (
     <html lang="nl">
       <body className="flex min-h-screen flex-col bg-white font-sans">
-        <a
-          href="#inhoud"
-          className="sr-only z-50 bg-white p-3 text-brand-700 underline focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
-        >
+        <a href="#inhoud" className="nl-skip-link nl-skip-link--visible-on-focus z-50">
           Direct naar de inhoud
         </a>
-        <header className="no-print bg-brand-700 text-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-white no-underline">
-              Wegwijzer financiering <span className="whitespace-nowrap">Kansrijke Start</span>
-            </Link>
-            <nav aria-label="Hoofdmenu">
-              <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        <header className="no-print">
+          <div className="border-b border-brand-100">
+            <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+              <Link href="/" className="flex items-center gap-3 font-semibold text-brand-800 no-underline">
+                <SiteMark className="shrink-0" />
+                <span className="text-lg leading-tight">
+                  Wegwijzer financiering <span className="whitespace-nowrap">Kansrijke Start</span>
+                </span>
+              </Link>
+              <p className="shrink-0 text-right text-sm">
+                {owner && <span className="hidden text-muted sm:inline">Aangeboden door {owner} · </span>}
+                <Link href="/colofon" className="nl-link">
+                  Colofon
+                </Link>
+              </p>
+            </div>
+          </div>
+          <nav aria-label="Hoofdmenu" className="on-dark bg-brand-700 text-white">
+            <div className="mx-auto max-w-6xl px-4">
+              {/*
+                Small screens: a disclosure that needs no JavaScript. Its links are plain <a>:
+                a full page load closes the menu (the layout, and so an open <details>, would
+                survive a client-side navigation).
+              */}
+              <details className="site-menu lg:hidden">
+                <summary className="flex min-h-11 items-center gap-2 py-2 font-semibold">
+                  <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                    <path className="site-menu-open" d="M2 4h16v2H2zm0 5h16v2H2zm0 5h16v2H2z" fill="currentColor" />
+                    <path className="site-menu-close" d="M4.3 2.9 10 8.6l5.7-5.7 1.4 1.4-5.7 5.7 5.7 5.7-1.4 1.4-5.7-5.7-5.7 5.7-1.4-1.4 5.7-5.7-5.7-5.7z" fill="currentColor" />
+                  </svg>
+                  Menu
+                </summary>
+                <ul className="border-t border-brand-200/40 pb-2">
+                  {NAV.map((item) => (
+                    <li key={item.href}>
+                      <a href={item.href} className="nl-link block py-2">
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+              <ul className="hidden flex-wrap gap-x-6 lg:flex">
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="text-white underline-offset-4 hover:underline">
+                    <Link href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
                       {item.label}
                     </Link>
                   </li>
                 ))}
               </ul>
-            </nav>
-          </div>
+            </div>
+          </nav>
         </header>
         <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
           {children}
         </main>
-        <footer className="no-print border-t border-brand-100 bg-brand-50">
-          <div className="mx-auto max-w-6xl px-4 py-4 text-sm text-muted">
-            Gebaseerd op de <em>Wegwijzer financiering integrale aanpak Kansrijke Start</em> (VWS) en werkdocumenten van het
-            programma Kansrijke Start. Elk gegeven noemt zijn brondocument; toewijzingen die een interpretatie zijn, staan als
-            zodanig gemarkeerd.
+        <footer className="no-print on-dark bg-brand-800 text-white">
+          <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 text-sm md:grid-cols-[2fr_1fr]">
+            <div>
+              <p className="font-semibold">{SITE_NAME}</p>
+              <p className="mt-1">
+                <SiteText text={siteTekst('voettekst')} />
+              </p>
+              {date && (
+                <p className="mt-2">
+                  Stand van de inhoud: <time dateTime={date}>{formatPeildatum(date)}</time> (<Link href="/actueel" className="nl-link">wat is er veranderd</Link>).
+                </p>
+              )}
+              <p className="mt-2">Eigenaar: {owner ?? <SiteText text={siteTekst('eigenaar-onbekend')} />}</p>
+            </div>
+            <nav aria-label="Over deze app">
+              <ul className="space-y-1">
+                {ABOUT.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="nl-link">
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+                <li>
+                  {email ? (
+                    <>
+                      Contact:{' '}
+                      <a href={`mailto:${email}`} className="nl-link">
+                        {email}
+                      </a>
+                    </>
+                  ) : (
+                    <Link href="/colofon#eigenaar" className="nl-link">
+                      Contact
+                    </Link>
+                  )}
+                </li>
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>

@@ -16,7 +16,7 @@ export function PrintButton() {
       <button
         type="button"
         onClick={() => window.print()}
-        className="rounded border-2 border-brand-700 bg-white px-3 py-0.5 font-medium text-brand-700 hover:bg-brand-50"
+        className="nl-button nl-button--secondary"
       >
         Afdrukken
       </button>{' '}

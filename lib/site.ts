@@ -21,3 +21,23 @@ export function pageMetadata(title: string, description: string, path: string) {
     openGraph: { title, description, url: path, siteName: SITE_NAME, locale: 'nl_NL', type: 'website' as const },
   };
 }
+
+/**
+ * Who offers this installation and how to reach them. The repository cannot
+ * know (anyone may run the app), so the deployment sets them; without them the
+ * pages say plainly that nothing was set (content/site.yaml), never a made-up
+ * organisation. Read per request: pages are rendered per request anyway.
+ *   SITE_OWNER           the organisation, e.g. "Gemeente Voorbeeld, team Jeugd"
+ *   SITE_CONTACT_EMAIL   where to report a problem or ask about data
+ */
+export function siteOwner(env: Record<string, string | undefined> = process.env): string | null {
+  const owner = env.SITE_OWNER?.trim();
+  return owner ? owner.slice(0, 200) : null;
+}
+
+/** A plain address only (no display name, no mailto: parameters), so it can safely become a mailto: link. */
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+export function siteContactEmail(env: Record<string, string | undefined> = process.env): string | null {
+  const email = env.SITE_CONTACT_EMAIL?.trim();
+  return email && email.length <= 200 && EMAIL.test(email) ? email : null;
+}

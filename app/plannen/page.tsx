@@ -30,12 +30,12 @@ export default function MyPlansPage() {
       <nav aria-label="Nieuw plan" className="mb-8">
         <ul className="flex flex-wrap gap-3">
           <li>
-            <Link href="/plannen/nieuw" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800">
+            <Link href="/plannen/nieuw" className="nl-button nl-button--primary">
               Nieuw financieringsplan
             </Link>
           </li>
           <li>
-            <Link href="/regio/nieuw" className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50">
+            <Link href="/regio/nieuw" className="nl-button nl-button--secondary">
               Nieuw regionaal plan
             </Link>
           </li>

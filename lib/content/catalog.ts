@@ -10,6 +10,8 @@ import type {
   Knelpunt,
   Kostensoort,
   Niveau,
+  Pagina,
+  SiteTekst,
   Taak,
   Tekst,
   Voorbeeld,
@@ -44,6 +46,8 @@ export function buildCatalog(raw: RawContent) {
     vragen: byKey<Vraag>(raw.vragen, (v) => v.id),
     actueel: byKey<Actueel>(raw.actueel, (a) => a.id),
     teksten: byKey<Tekst>(raw.teksten, (t) => t.id),
+    paginas: byKey<Pagina>(raw.paginas, (p) => p.id),
+    site: byKey<SiteTekst>(raw.site, (t) => t.id),
   };
   return { ...raw, by: maps };
 }

@@ -10,6 +10,8 @@ import {
   knelpuntSchema,
   kostensoortSchema,
   niveauSchema,
+  paginaSchema,
+  siteTekstSchema,
   taakSchema,
   voorbeeldSchema,
   vraagSchema,
@@ -34,6 +36,8 @@ export const contentFiles = {
   voorbeelden: { file: 'voorbeelden.yaml', item: voorbeeldSchema },
   actueel: { file: 'actueel.yaml', item: actueelSchema },
   teksten: { file: 'teksten.yaml', item: tekstSchema },
+  paginas: { file: 'paginas.yaml', item: paginaSchema },
+  site: { file: 'site.yaml', item: siteTekstSchema },
 } as const;
 
 export type CollectionName = keyof typeof contentFiles;

@@ -347,6 +347,63 @@ export const tekstSchema = z.strictObject({
   bron,
 });
 
+/**
+ * Inline text of the site's own pages (colofon, privacy, toegankelijkheid) and
+ * the footer: plain text with links written as `[tekst](/pad)` or
+ * `[tekst](https://…)` and placeholders for what the deployment configures
+ * (lib/site.ts): `{eigenaar}`, `{contact}`, `{inhoudsdatum}`. Anything else in
+ * braces or brackets is refused, so a typo never reaches a page as raw syntax.
+ */
+export const SITE_PLACEHOLDERS = ['eigenaar', 'contact', 'inhoudsdatum'] as const;
+export type SitePlaceholder = (typeof SITE_PLACEHOLDERS)[number];
+/** `[text](href)`: the only link syntax; href is a path on this site or an https address. */
+export const INLINE_LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE_HREF = /^(\/[a-z0-9\-/#]*|https:\/\/[^\s]+)$/;
+
+const siteText = text.superRefine((value, ctx) => {
+  for (const m of value.matchAll(INLINE_LINK)) {
+    const href = m[2] ?? '';
+    if (!INLINE_HREF.test(href)) ctx.addIssue({ code: 'custom', message: `link "${href}": gebruik een pad van deze site (/privacy) of een https-adres` });
+  }
+  const withoutLinks = value.replace(INLINE_LINK, '$1');
+  for (const m of withoutLinks.matchAll(/\{([^}]*)\}/g)) {
+    if (!(SITE_PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
+      ctx.addIssue({ code: 'custom', message: `onbekende invulplek "{${m[1]}}"; bekend zijn ${SITE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` });
+    }
+  }
+  if (/[[\]]/.test(withoutLinks)) ctx.addIssue({ code: 'custom', message: 'losse [ of ]: schrijf een link als [tekst](/pad)' });
+});
+
+/**
+ * A page about the site itself (`/<id>`): colofon, privacy, the accessibility
+ * statement. `datum` is when the text was last checked against the app (shown
+ * on the page; never in the future).
+ */
+export const paginaSchema = z.strictObject({
+  id: slug,
+  titel: text,
+  /** The page's meta description (search results, link previews). */
+  beschrijving: text,
+  intro: siteText.optional(),
+  datum: peildatumSchema,
+  secties: z
+    .array(
+      z.strictObject({
+        id: slug,
+        kop: text,
+        alineas: z.array(siteText).default([]),
+        lijst: z.array(siteText).default([]),
+      }),
+    )
+    .min(1, 'een pagina heeft minstens één sectie'),
+});
+
+/** Short texts around every page (the footer) and the honest fallbacks when the deployment sets no owner or contact. */
+export const siteTekstSchema = z.strictObject({
+  id: slug,
+  tekst: siteText,
+});
+
 export type Document = z.infer<typeof documentSchema>;
 export type Actueel = z.infer<typeof actueelSchema>;
 export type Tekst = z.infer<typeof tekstSchema>;
@@ -362,3 +419,5 @@ export type Interventie = z.infer<typeof interventieSchema>;
 export type Knelpunt = z.infer<typeof knelpuntSchema>;
 export type Voorbeeld = z.infer<typeof voorbeeldSchema>;
 export type Vraag = z.infer<typeof vraagSchema>;
+export type Pagina = z.infer<typeof paginaSchema>;
+export type SiteTekst = z.infer<typeof siteTekstSchema>;

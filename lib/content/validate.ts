@@ -15,6 +15,9 @@ export const REQUIRED_IDS: Partial<Record<CollectionName, readonly string[]>> = 
   voorbeelden: ['den-haag', 'smallingerland', 'gelderland-midden', 'zuid-limburg'],
   vragen: ['opgave', 'taken', 'gesprek'],
   teksten: ['melding-wegwijzer', 'melding-wetten', 'melding-voorbeelden', 'wie-betaalt'],
+  // Routes (/toegankelijkheid, /privacy, /colofon) and the footer.
+  paginas: ['toegankelijkheid', 'privacy', 'colofon'],
+  site: ['voettekst', 'eigenaar-onbekend', 'contact-onbekend'],
 };
 
 /** The key that identifies an item of each collection. */

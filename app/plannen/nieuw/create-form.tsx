@@ -68,7 +68,7 @@ export function CreatePlanForm({ initial, examples }: Props) {
         <ul className="mt-6 flex flex-wrap gap-4">
           <li>
             {/* A plain <a>, not <Link>: Link would prefetch the secret URL on sight. */}
-            <a href={created.editPath} className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <a href={created.editPath} className="nl-button nl-button--primary">
               Plan nu bewerken
             </a>
           </li>
@@ -148,7 +148,7 @@ export function CreatePlanForm({ initial, examples }: Props) {
           </div>
         </fieldset>
       </div>
-      <button type="submit" disabled={pending} className="mt-6 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+      <button type="submit" disabled={pending} className="nl-button nl-button--primary mt-6 disabled:opacity-70">
         {pending ? 'Bezig met maken…' : 'Plan maken'}
       </button>
     </form>

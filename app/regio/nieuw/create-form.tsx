@@ -45,7 +45,7 @@ export function CreateRegionForm({ initial }: { initial: RegionCreateState }) {
         <ul className="mt-6 flex flex-wrap gap-4">
           <li>
             {/* A plain <a>, not <Link>: Link would prefetch the secret URL on sight. */}
-            <a href={created.editPath} className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <a href={created.editPath} className="nl-button nl-button--primary">
               Kosten invullen
             </a>
           </li>
@@ -84,7 +84,7 @@ export function CreateRegionForm({ initial }: { initial: RegionCreateState }) {
         </fieldset>
         <MembersField id={id('members')} value={values.members} error={errors[id('members')]} />
       </div>
-      <button type="submit" disabled={pending} className="mt-6 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+      <button type="submit" disabled={pending} className="nl-button nl-button--primary mt-6 disabled:opacity-70">
         {pending ? 'Bezig met maken…' : 'Regionaal plan maken'}
       </button>
     </form>

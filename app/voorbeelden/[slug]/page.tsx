@@ -111,7 +111,7 @@ export default async function VoorbeeldPage({ params }: Props) {
       </section>
 
       <p className="no-print mt-3">
-        <a href={`/plannen/nieuw?voorbeeld=${v.slug}`} className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800">
+        <a href={`/plannen/nieuw?voorbeeld=${v.slug}`} className="nl-button nl-button--primary">
           Begin een plan met deze mix
         </a>
       </p>
