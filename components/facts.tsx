@@ -1,6 +1,7 @@
 import { Citations } from './citations';
 import { formatPeildatum, ZEKERHEID_LABEL } from '@/lib/content/labels';
 import type { Feit } from '@/lib/content/schema';
+import { TableScroll } from './table-scroll';
 
 /**
  * Dated facts (amounts, tariffs) as a table. The peildatum is the date on
@@ -10,7 +11,7 @@ import type { Feit } from '@/lib/content/schema';
 export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: readonly Feit[]; caption?: string }) {
   if (feiten.length === 0) return null;
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
         <thead>
@@ -42,6 +43,6 @@ export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: read
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/lib/dates';
 import type { History } from '@/lib/revision-history';
+import { TableScroll } from './table-scroll';
 
 /**
  * The history section of an edit page (funding plans and regional plans):
@@ -17,7 +18,7 @@ export function RevisionHistory({ history, formId, caption, intro }: { history: 
         Geschiedenis
       </h2>
       <p className="mt-1 max-w-3xl">{intro}</p>
-      <div className="relative mt-3 overflow-x-auto">
+      <TableScroll label={caption} className="mt-3">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
@@ -72,7 +73,7 @@ export function RevisionHistory({ history, formId, caption, intro }: { history: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {history.more > 0 && <p className="mt-2 text-sm text-muted">En {history.more} oudere versies.</p>}
     </section>
   );

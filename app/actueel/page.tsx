@@ -9,6 +9,7 @@ import type { Actueel } from '@/lib/content/schema';
 import { isoToday } from '@/lib/content/days';
 import { formatDatering, sortByValidity, validityOn } from '@/lib/content/validity';
 import { pageMetadata } from '@/lib/site';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata = pageMetadata(
   'Wat is er veranderd sinds de wegwijzer?',
@@ -92,7 +93,7 @@ export default function ActueelPage() {
         <h2 id="geldbronnen" className={h2}>
           Geldbronnen die aflopen, afgelopen of onzeker zijn
         </h2>
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Geldbronnen die aflopen, afgelopen of onzeker zijn">
+        <TableScroll label="Geldbronnen die aflopen, afgelopen of onzeker zijn" className="mt-3">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Geldbronnen met een einddatum of een onbekende looptijd, vandaag</caption>
             <thead>
@@ -118,7 +119,7 @@ export default function ActueelPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { isoToday } from '@/lib/content/days';
 import { sortByValidity } from '@/lib/content/validity';
 import { ValidityBadge } from '@/components/validity';
 import { pageMetadata } from '@/lib/site';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata = pageMetadata(
   'Financieringsbronnen',
@@ -43,7 +44,7 @@ export default function BronnenPage() {
             <h2 id={`betaler-${betaler}`} className="text-xl font-semibold text-brand-800">
               {BETALER_LABEL[betaler]}
             </h2>
-            <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Financieringsbronnen van betaler ${BETALER_LABEL[betaler]}`}>
+            <TableScroll label={`Financieringsbronnen van betaler ${BETALER_LABEL[betaler]}`} className="mt-2">
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">Financieringsbronnen van betaler {BETALER_LABEL[betaler]}</caption>
                 <thead>
@@ -73,7 +74,7 @@ export default function BronnenPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

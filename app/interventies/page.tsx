@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { pageMetadata } from '@/lib/site';
+import { TableScroll } from '@/components/table-scroll';
 
 export const metadata = pageMetadata(
   'Interventies',
@@ -18,7 +19,7 @@ export default function InterventiesPage() {
         title="Interventies"
         intro={<p>Interventies die de brondocumenten noemen, met de wetten, preventieniveaus en fasen die ze raken.</p>}
       />
-      <div className="overflow-x-auto">
+      <TableScroll label="Interventies met wetten, preventieniveaus en fasen">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Interventies met wetten, preventieniveaus en fasen</caption>
           <thead>
@@ -44,7 +45,7 @@ export default function InterventiesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

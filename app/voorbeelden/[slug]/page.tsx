@@ -14,6 +14,7 @@ import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey } from '@/lib/content/matrix';
 import { pageMetadata } from '@/lib/site';
+import { TableScroll } from '@/components/table-scroll';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -73,7 +74,7 @@ export default async function VoorbeeldPage({ params }: Props) {
         <h2 id="mix" className={h2}>
           Financieringsmix
         </h2>
-        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Financieringsmix van ${v.naam}`}>
+        <TableScroll label={`Financieringsmix van ${v.naam}`} className="mt-2">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Financieringsmix van {v.naam}, met de status van elke geldbron vandaag</caption>
             <thead>
@@ -107,7 +108,7 @@ export default async function VoorbeeldPage({ params }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <p className="no-print mt-3">

@@ -12,6 +12,7 @@ import { getCatalog } from '@/lib/content';
 import { partnersFor, sourcesIn, tasksIn } from '@/lib/content/matrix';
 import { pageMetadata } from '@/lib/site';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
+import { TableScroll } from '@/components/table-scroll';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -66,7 +67,7 @@ export default async function WetPage({ params }: Props) {
             <Citations bron={rule.bron} className="mt-1" />
           </>
         )}
-        <div className="mt-3 overflow-x-auto">
+        <TableScroll label={`Taken van ${w.naam} per preventieniveau`} className="mt-3">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Taken van {w.naam} per preventieniveau</caption>
             <thead>
@@ -111,7 +112,7 @@ export default async function WetPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="gesprek" className="mt-8">
