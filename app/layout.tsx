@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { needsNonce } from '@/lib/security-headers';
 import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/site';
 import './globals.css';
 
@@ -26,11 +26,13 @@ const NAV = [
   { href: '/regio/nieuw', label: 'Regio' },
 ];
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Render every page per request: the CSP nonce (proxy.ts) differs per
-  // request, and Next.js can only put it on scripts while rendering. Content
-  // comes from memory, so this costs little.
-  await connection();
+// Content pages are prerendered (their CSP needs no nonce; the plan and
+// region layouts render per request for theirs, proxy.ts) and regenerated in
+// the background at most an hour after a request finds them older, so what
+// they show by today's date (validity of sources) stays current.
+export const revalidate = 3600;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="nl">
       <body className="flex min-h-screen flex-col bg-white font-sans">
@@ -49,9 +51,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="text-white underline-offset-4 hover:underline">
-                      {item.label}
-                    </Link>
+                    {needsNonce(item.href) ? (
+                      // A document load, not a client-side navigation: plan and region pages
+                      // then always run under their own nonce policy (proxy.ts).
+                      <a href={item.href} className="text-white underline-offset-4 hover:underline">
+                        {item.label}
+                      </a>
+                    ) : (
+                      // No prefetch: on every page load the router would fetch and process two
+                      // RSC requests per menu item (18 in all), which Lighthouse counts as
+                      // blocking time (npm run bench:pages). A click on a prerendered page is fast anyway.
+                      <Link href={item.href} prefetch={false} className="text-white underline-offset-4 hover:underline">
+                        {item.label}
+                      </Link>
+                    )}
                   </li>
                 ))}
               </ul>

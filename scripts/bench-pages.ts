@@ -138,10 +138,12 @@ function writeBareApp() {
 }
 
 function startServer(dir: string, port: number): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  children.add(child);
+  return child;
 }
 
 async function measureJs(base: string, route: string, fileCache: Map<string, number>) {
@@ -180,7 +182,17 @@ const METRICS: Record<string, string> = {
 type Audit = { numericValue?: number; details?: { items?: { url?: string; resourceType?: string; transferSize?: number }[] } };
 type LighthouseJson = { categories?: { performance?: { score?: number | null } }; audits?: Record<string, Audit> };
 
+/** Children to end with this script (servers, a running Lighthouse). */
+const children = new Set<ChildProcess>();
+
+/** Lighthouse on a busy machine sometimes fails to record a trace (NO_NAVSTART): such a run is repeated, twice at most. */
 async function lighthouse(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
+  let result = await lighthouseOnce(url, desktop, saveTo);
+  for (let retry = 0; retry < 2 && !Number.isFinite(result.score); retry++) result = await lighthouseOnce(url, desktop, saveTo);
+  return result;
+}
+
+async function lighthouseOnce(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
   const args = [
     LIGHTHOUSE_BIN,
     url,
@@ -199,6 +211,8 @@ async function lighthouse(url: string, desktop: boolean, saveTo: string | null):
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
     });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
     child.on('error', reject);
@@ -260,11 +274,10 @@ function metricsTable(runs: Map<string, LighthouseRun[]>): string {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const release = await takeLock(process.env.BENCH_LOCK ?? '/tmp/heavy.lock');
-  const servers: ChildProcess[] = [];
-  // Ctrl-C or a kill ends the servers too, not only this script.
+  // Ctrl-C or a kill ends the servers and a running Lighthouse too, not only this script.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      for (const s of servers) s.kill('SIGTERM');
+      for (const c of children) c.kill('SIGTERM');
       release();
       process.exit(130);
     });
@@ -278,7 +291,8 @@ async function main() {
     const [ourPort, barePort] = [await freePort(), await freePort()];
     const ours = `http://127.0.0.1:${ourPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
-    servers.push(startServer(ROOT, ourPort), startServer(BARE_DIR, barePort));
+    startServer(ROOT, ourPort);
+    startServer(BARE_DIR, barePort);
     await Promise.all([waitFor(`${ours}/`), waitFor(`${bare}/`)]);
 
     const cache = new Map<string, number>();
@@ -332,7 +346,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    for (const s of servers) s.kill('SIGTERM');
+    for (const c of children) c.kill('SIGTERM');
     release();
   }
 }
