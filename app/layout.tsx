@@ -44,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="no-print bg-brand-700 text-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-white no-underline">
+            <Link href="/" prefetch={false} className="text-lg font-semibold text-white no-underline">
               Wegwijzer financiering <span className="whitespace-nowrap">Kansrijke Start</span>
             </Link>
             <nav aria-label="Hoofdmenu">
@@ -58,9 +58,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                         {item.label}
                       </a>
                     ) : (
-                      // No prefetch: on every page load the router would fetch and process two
-                      // RSC requests per menu item (18 in all), which Lighthouse counts as
-                      // blocking time (npm run bench:pages). A click on a prerendered page is fast anyway.
+                      // No prefetch (here and on the home link above): on every page load the
+                      // router would fetch and process two RSC requests per menu item (18 in
+                      // all), which Lighthouse counts as blocking time (npm run bench:pages).
+                      // A click on a prerendered page is fast anyway.
                       <Link href={item.href} prefetch={false} className="text-white underline-offset-4 hover:underline">
                         {item.label}
                       </Link>
