@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next';
 import { MAX_BODY_BYTES } from './lib/limits';
 
-// Headers for every response. The Content-Security-Policy needs a nonce per
-// request, so it is set in proxy.ts (lib/security-headers.ts), not here.
+// Headers for every response. The Content-Security-Policy differs between plan
+// pages (a nonce per request) and content pages, so proxy.ts sets it
+// (lib/security-headers.ts), not here.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -64,8 +65,11 @@ const nextConfig: NextConfig = {
       // JavaScript Next answers its own error page (README, decisions).
       bodySizeLimit: MAX_BODY_BYTES,
     },
-    // Smaller client bundles: /wegwijzer has a budget of 130 KB gzipped JS
-    // (npm run bench:pages); React DOM and the router are most of it.
+    // Not inlineCss: it saves the stylesheet's request before the first paint,
+    // but Next puts the stylesheet into the page's inline RSC data twice as
+    // well as into a <style>: +11 KB gzipped in every page (README, decisions).
+    // Smaller client bundles (npm run bench:pages budgets first-load JS against
+    // a bare Next.js page); React DOM and the router are most of it.
     turbopackCjsTreeShaking: true,
     turbopackCjsScopeHoisting: true,
     turbopackCrossModuleConstants: true,

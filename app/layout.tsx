@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteMark } from '@/components/site-mark';
 import { SiteText, siteTekst } from '@/components/site-text';
 import { getCatalog } from '@/lib/content';
+import { needsNonce } from '@/lib/security-headers';
 import { contentDate } from '@/lib/content/content-date';
 import { formatPeildatum } from '@/lib/content/labels';
 import { SITE_DESCRIPTION, SITE_NAME, siteContactEmail, siteOwner, siteUrl } from '@/lib/site';
@@ -38,11 +38,17 @@ const ABOUT = [
   { href: '/privacy', label: 'Privacy' },
 ];
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Render every page per request: the CSP nonce (proxy.ts) differs per
-  // request, and Next.js can only put it on scripts while rendering. Content
-  // comes from memory, so this costs little.
-  await connection();
+// Content pages are prerendered (their CSP needs no nonce; the plan and
+// region layouts render per request for theirs, proxy.ts) and regenerated in
+// the background at most an hour after a request finds them older, so what
+// they show by today's date (validity of sources) stays current.
+export const revalidate = 3600;
+
+// Links in the layout do not prefetch: on every page load the router would
+// fetch and process an RSC request per link, which Lighthouse counts as
+// blocking time (npm run bench:pages). A click on a prerendered page is fast.
+
+export default function RootLayout({ children }: { children: ReactNode }) {
   const owner = siteOwner();
   const email = siteContactEmail();
   const date = contentDate(getCatalog());
@@ -55,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="no-print">
           <div className="border-b border-brand-100">
             <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-              <Link href="/" className="flex items-center gap-3 font-semibold text-brand-800 no-underline">
+              <Link prefetch={false} href="/" className="flex items-center gap-3 font-semibold text-brand-800 no-underline">
                 <SiteMark className="shrink-0" />
                 <span className="text-lg leading-tight">
                   Wegwijzer financiering <span className="whitespace-nowrap">Kansrijke Start</span>
@@ -63,7 +69,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
               <p className="shrink-0 text-right text-sm">
                 {owner && <span className="hidden text-muted sm:inline">Aangeboden door {owner} · </span>}
-                <Link href="/colofon" className="nl-link">
+                <Link prefetch={false} href="/colofon" className="nl-link">
                   Colofon
                 </Link>
               </p>
@@ -97,9 +103,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ul className="hidden flex-wrap gap-x-6 lg:flex">
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
-                      {item.label}
-                    </Link>
+                    {needsNonce(item.href) ? (
+                      // A document load, not a client-side navigation: plan and region pages
+                      // then always run under their own nonce policy (proxy.ts).
+                      <a href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
+                        {item.label}
+                      </a>
+                    ) : (
+                      <Link prefetch={false} href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
+                        {item.label}
+                      </Link>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -118,7 +132,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </p>
               {date && (
                 <p className="mt-2">
-                  Stand van de inhoud: <time dateTime={date}>{formatPeildatum(date)}</time> (<Link href="/actueel" className="nl-link">wat is er veranderd</Link>).
+                  Stand van de inhoud: <time dateTime={date}>{formatPeildatum(date)}</time> (<Link prefetch={false} href="/actueel" className="nl-link">wat is er veranderd</Link>).
                 </p>
               )}
               <p className="mt-2">Eigenaar: {owner ?? <SiteText text={siteTekst('eigenaar-onbekend')} />}</p>
@@ -127,7 +141,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ul className="space-y-1">
                 {ABOUT.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="nl-link">
+                    <Link prefetch={false} href={item.href} className="nl-link">
                       {item.label}
                     </Link>
                   </li>
@@ -141,7 +155,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       </a>
                     </>
                   ) : (
-                    <Link href="/colofon#eigenaar" className="nl-link">
+                    <Link prefetch={false} href="/colofon#eigenaar" className="nl-link">
                       Contact
                     </Link>
                   )}

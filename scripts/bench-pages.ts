@@ -1,16 +1,34 @@
-// `npm run bench:pages`: after `next build`, serves the production build and
-// measures, per route, the gzipped JavaScript a modern browser loads with the
-// page: every <script> in its HTML, external files and inline scripts (Next's
-// inlined RSC payload included), without `nomodule` polyfills. Exits non-zero
-// when a route is over its budget.
-import { spawn } from 'node:child_process';
+// `npm run bench:pages`: the page budgets of issue 10 (section 4), measured
+// against the framework's floor in the same run.
+//
+// 1. Builds this app (`npm run build`) and a bare Next.js page with the same
+//    Next.js and React (an app/layout + app/page with one heading, in
+//    .bench/bare, using this project's node_modules), and serves both with
+//    `next start`.
+// 2. Per route: the gzipped JavaScript a modern browser loads on first load,
+//    every <script> in the HTML, external files and inline scripts (Next's
+//    inline RSC payload included), without `nomodule`; the inline RSC payload
+//    (`self.__next_f.push` scripts) separately.
+// 3. Lighthouse (the npm package, in Debian's Chromium): mobile performance
+//    score, N runs (default 3) per route, bare page and ours interleaved so
+//    that noise on this shared machine hits both; desktop preset likewise.
+// 4. Prints one table (scripts/bench-pages-verdict.ts decides) plus the
+//    medians of the metrics behind the scores, and exits 1 over budget.
+//
+// Everything heavy runs under /tmp/heavy.lock, which the script takes itself
+// (do not wrap it in `flock /tmp/heavy.lock` too: that would wait forever).
+// BENCH_LOCK=<path> chooses another lock file, BENCH_LOCK= (empty) none.
+//
+// Flags: --no-lighthouse (sizes only), --runs N, --no-desktop, --no-build
+// (reuse .next and .bench/bare), --save DIR (keep every Lighthouse JSON).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { median, verdict, verdictTable, type RouteMeasure } from './bench-pages-verdict';
 
-/** Budgets in KB (1 KB = 1024 bytes) of gzipped JavaScript. */
-const BUDGETS: Record<string, number> = { '/wegwijzer': 130 };
-const DEFAULT_BUDGET = 200;
-
+/** Every content route: the JavaScript and RSC budgets apply to each. */
 const ROUTES = [
   '/',
   '/wegwijzer',
@@ -25,30 +43,14 @@ const ROUTES = [
   '/voorbeelden',
   '/voorbeelden/gelderland-midden',
 ];
+/** The routes the issue scores with Lighthouse. */
+const LIGHTHOUSE_ROUTES = ['/', '/wegwijzer', '/wegwijzer?wet=jeugdwet&niveau=selectief', '/knelpunten', '/interventies/voorzorg'];
+const BARE = '(bare Next.js page)';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitFor(url: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
+const ROOT = process.cwd();
+const BARE_DIR = path.join(ROOT, '.bench', 'bare');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const LIGHTHOUSE_BIN = path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
 
 const gz = (text: string | Uint8Array) => gzipSync(text).length;
 
@@ -69,47 +71,283 @@ export function scriptTags(html: string): ScriptTag[] {
   return tags;
 }
 
-async function main() {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+/** Gzipped bytes of the inline RSC payload: Next's `self.__next_f.push(...)` scripts, each compressed alone. */
+export function rscBytes(tags: ScriptTag[]): number {
+  return tags
+    .filter((t) => !t.nomodule && /^\s*\(?self\.__next_f\b/.test(t.inline ?? ''))
+    .reduce((sum, t) => sum + gz(t.inline ?? ''), 0);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start: ${url}`);
+}
+
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Build output goes to stderr, so stdout holds only the results.
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ['ignore', process.stderr, process.stderr] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Holds an flock(1) lock until release() or until this process ends (the holder's stdin closes). */
+async function takeLock(file: string): Promise<() => void> {
+  if (!file) return () => {};
+  const holder = spawn('flock', [file, 'sh', '-c', 'echo locked; read _'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  console.error(`waiting for ${file} ...`);
+  await new Promise<void>((resolve, reject) => {
+    holder.on('error', reject);
+    holder.on('exit', (code) => reject(new Error(`flock exited with ${code}`)));
+    holder.stdout.once('data', () => resolve());
+  });
+  holder.removeAllListeners('exit');
+  return () => holder.stdin.end();
+}
+
+/** The bare page: the framework's floor. An empty next.config stops Next from finding ours in the folder above. */
+function writeBareApp() {
+  mkdirSync(path.join(BARE_DIR, 'app'), { recursive: true });
+  writeFileSync(path.join(BARE_DIR, 'package.json'), '{ "name": "bench-bare", "private": true }\n');
+  writeFileSync(path.join(BARE_DIR, 'next.config.mjs'), 'export default {};\n');
+  writeFileSync(
+    path.join(BARE_DIR, 'app', 'layout.jsx'),
+    'export default function RootLayout({ children }) {\n  return (\n    <html lang="nl">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+  );
+  writeFileSync(path.join(BARE_DIR, 'app', 'page.jsx'), 'export default function Page() {\n  return <h1>Kale Next.js-pagina</h1>;\n}\n');
+}
+
+function startServer(dir: string, port: number): ChildProcess {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
-  let failed = false;
+  children.add(child);
+  return child;
+}
+
+async function measureJs(base: string, route: string, fileCache: Map<string, number>) {
+  const res = await fetch(base + route);
+  if (!res.ok) throw new Error(`${route}: HTTP ${res.status}`);
+  const tags = scriptTags(await res.text()).filter((t) => !t.nomodule);
+  let jsBytes = 0;
+  for (const tag of tags) {
+    if (tag.src) {
+      const url = new URL(tag.src, base).toString();
+      if (!fileCache.has(url)) fileCache.set(url, gz(new Uint8Array(await (await fetch(url)).arrayBuffer())));
+      jsBytes += fileCache.get(url) ?? 0;
+    } else if (tag.inline) {
+      jsBytes += gz(tag.inline);
+    }
+  }
+  return { jsBytes, rscBytes: rscBytes(tags) };
+}
+
+type LighthouseRun = { score: number; metrics: Record<string, number> };
+
+/** Metrics kept per run (numericValue, ms unless noted): what the score is made of, and where the time goes. */
+const METRICS: Record<string, string> = {
+  'first-contentful-paint': 'FCP',
+  'largest-contentful-paint': 'LCP',
+  'total-blocking-time': 'TBT',
+  'speed-index': 'SI',
+  'cumulative-layout-shift': 'CLS',
+  'server-response-time': 'TTFB',
+  'bootup-time': 'JS boot',
+  'mainthread-work-breakdown': 'main thread',
+  'dom-size': 'DOM nodes',
+  'total-byte-weight': 'bytes',
+};
+
+type Audit = { numericValue?: number; details?: { items?: { url?: string; resourceType?: string; transferSize?: number }[] } };
+type LighthouseJson = { categories?: { performance?: { score?: number | null } }; audits?: Record<string, Audit> };
+
+/** Children to end with this script (servers, a running Lighthouse). */
+const children = new Set<ChildProcess>();
+
+/** Lighthouse on a busy machine sometimes fails to record a trace (NO_NAVSTART): such a run is repeated, twice at most. */
+async function lighthouse(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
+  let result = await lighthouseOnce(url, desktop, saveTo);
+  for (let retry = 0; retry < 2 && !Number.isFinite(result.score); retry++) result = await lighthouseOnce(url, desktop, saveTo);
+  return result;
+}
+
+async function lighthouseOnce(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
+  const args = [
+    LIGHTHOUSE_BIN,
+    url,
+    '--output=json',
+    '--output-path=stdout',
+    '--only-categories=performance',
+    '--quiet',
+    // Not scored; they only make the JSON large.
+    '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu',
+    ...(desktop ? ['--preset=desktop'] : []),
+  ];
+  const chunks: Buffer[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (code !== 0 || !text.trim().startsWith('{')) {
+    console.error(`lighthouse ${url} failed (exit ${code})`);
+    return { score: NaN, metrics: {} };
+  }
+  if (saveTo) writeFileSync(saveTo, text);
+  const report = JSON.parse(text) as LighthouseJson;
+  const score = report.categories?.performance?.score;
+  const metrics: Record<string, number> = {};
+  for (const [id, label] of Object.entries(METRICS)) metrics[label] = report.audits?.[id]?.numericValue ?? NaN;
+  // Where the time goes beyond the metrics: the HTML (with its inline RSC payload), requests before the first
+  // paint, and router prefetches (each response is processed on the main thread while Lighthouse watches).
+  const requests = report.audits?.['network-requests']?.details?.items ?? [];
+  metrics['HTML KB'] = (requests.find((r) => r.resourceType === 'Document')?.transferSize ?? NaN) / 1024;
+  metrics['blocking req'] = report.audits?.['render-blocking-resources']?.details?.items?.length ?? 0;
+  metrics['prefetches'] = requests.filter((r) => /[?&]_rsc=/.test(r.url ?? '')).length;
+  return { score: typeof score === 'number' ? Math.round(score * 100) : NaN, metrics };
+}
+
+function parseArgs(argv: string[]) {
+  const opts = { lighthouse: true, desktop: true, build: true, runs: 3, save: null as string | null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--no-lighthouse') opts.lighthouse = false;
+    else if (a === '--no-desktop') opts.desktop = false;
+    else if (a === '--no-build') opts.build = false;
+    else if (a === '--runs' || a?.startsWith('--runs=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      opts.runs = Number(v);
+      if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`--runs needs a positive whole number, got ${v}`);
+    } else if (a === '--save' || a?.startsWith('--save=')) {
+      opts.save = (a.includes('=') ? a.split('=')[1] : argv[++i]) ?? null;
+    } else throw new Error(`unknown flag ${a} (known: --no-lighthouse --no-desktop --no-build --runs N --save DIR)`);
+  }
+  return opts;
+}
+
+function metricsTable(runs: Map<string, LighthouseRun[]>): string {
+  const labels = [...Object.values(METRICS), 'HTML KB', 'blocking req', 'prefetches'];
+  const header = ['route (mobile, medians)', ...labels];
+  const rows = [...runs].map(([route, rs]) => [
+    route,
+    ...labels.map((l) => {
+      const m = median(rs.map((r) => r.metrics[l] ?? NaN));
+      if (!Number.isFinite(m)) return 'n/a';
+      return l === 'CLS' ? m.toFixed(3) : l === 'bytes' ? `${(m / 1024).toFixed(0)}K` : l === 'HTML KB' ? m.toFixed(1) : m.toFixed(0);
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const release = await takeLock(process.env.BENCH_LOCK ?? '/tmp/heavy.lock');
+  // Ctrl-C or a kill ends the servers and a running Lighthouse too, not only this script.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const c of children) c.kill('SIGTERM');
+      release();
+      process.exit(130);
+    });
+  }
   try {
-    await waitFor(`${base}/`);
-    const fileCache = new Map<string, number>();
-    console.log('route'.padEnd(48), 'files'.padStart(8), 'inline'.padStart(8), 'total'.padStart(8), 'budget'.padStart(8));
-    for (const route of ROUTES) {
-      const html = await (await fetch(base + route)).text();
-      let files = 0;
-      let inline = 0;
-      for (const tag of scriptTags(html)) {
-        if (tag.nomodule) continue;
-        if (tag.src) {
-          const url = new URL(tag.src, base).toString();
-          if (!fileCache.has(url)) fileCache.set(url, gz(new Uint8Array(await (await fetch(url)).arrayBuffer())));
-          files += fileCache.get(url) ?? 0;
-        } else if (tag.inline) {
-          inline += gz(tag.inline);
+    if (opts.build) {
+      await run('npm', ['run', 'build']);
+      writeBareApp();
+      await run(process.execPath, [NEXT_BIN, 'build', BARE_DIR], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    }
+    const [ourPort, barePort] = [await freePort(), await freePort()];
+    const ours = `http://127.0.0.1:${ourPort}`;
+    const bare = `http://127.0.0.1:${barePort}`;
+    startServer(ROOT, ourPort);
+    startServer(BARE_DIR, barePort);
+    await Promise.all([waitFor(`${ours}/`), waitFor(`${bare}/`)]);
+
+    const cache = new Map<string, number>();
+    const floorJs = await measureJs(bare, '/', cache);
+    const measures: RouteMeasure[] = [];
+    for (const route of ROUTES) measures.push({ route, ...(await measureJs(ours, route, cache)) });
+
+    const floor: { jsBytes: number; mobile?: number[]; desktop?: number[] } = { jsBytes: floorJs.jsBytes };
+    const mobileRuns = new Map<string, LighthouseRun[]>();
+    if (opts.lighthouse) {
+      if (opts.save) mkdirSync(opts.save, { recursive: true });
+      const targets: [string, string][] = [[BARE, `${bare}/`], ...LIGHTHOUSE_ROUTES.map((r): [string, string] => [r, ours + r])];
+      const scores = () => new Map(targets.map(([name]) => [name, [] as number[]]));
+      const mobile = scores();
+      const desktop = scores();
+      for (const [name] of targets) mobileRuns.set(name, []);
+      const presets: ('mobile' | 'desktop')[] = opts.desktop ? ['mobile', 'desktop'] : ['mobile'];
+      for (const preset of presets) {
+        // Round-robin: run i of every target before run i + 1 of any.
+        for (let i = 0; i < opts.runs; i++) {
+          for (const [name, url] of targets) {
+            const file = opts.save ? path.join(opts.save, `${preset}-${i + 1}-${name.replace(/[^a-z0-9]+/gi, '_')}.json`) : null;
+            const result = await lighthouse(url, preset === 'desktop', file);
+            (preset === 'mobile' ? mobile : desktop).get(name)?.push(result.score);
+            if (preset === 'mobile') mobileRuns.get(name)?.push(result);
+            console.error(`${preset} run ${i + 1}/${opts.runs} ${name}: ${result.score}`);
+          }
         }
       }
-      const total = (files + inline) / 1024;
-      const path = route.split('?')[0] ?? route;
-      const budget = BUDGETS[path] ?? DEFAULT_BUDGET;
-      const over = total > budget;
-      failed ||= over;
-      const kb = (n: number) => `${(n / 1024).toFixed(1)}`.padStart(8);
-      console.log(route.padEnd(48), kb(files), kb(inline), kb(files + inline), `${budget}`.padStart(8), over ? 'OVER BUDGET' : 'ok');
+      floor.mobile = mobile.get(BARE);
+      if (opts.desktop) floor.desktop = desktop.get(BARE);
+      for (const m of measures) {
+        if (!LIGHTHOUSE_ROUTES.includes(m.route)) continue;
+        m.mobile = mobile.get(m.route);
+        if (opts.desktop) m.desktop = desktop.get(m.route);
+      }
     }
-    console.log('\nKB = 1024 bytes of gzipped JavaScript on first load (external files + inline scripts, no nomodule).');
+
+    const rows = verdict(floor, measures);
+    console.log(`Bare Next.js page (floor): ${(floor.jsBytes / 1024).toFixed(1)} KB gzipped JS` +
+      (floor.mobile ? `, mobile ${median(floor.mobile)} [${floor.mobile.join(' ')}]` : '') +
+      (floor.desktop ? `, desktop ${median(floor.desktop)} [${floor.desktop.join(' ')}]` : ''));
+    console.log(verdictTable(rows));
+    if (mobileRuns.size > 0) console.log(`\n${metricsTable(mobileRuns)}`);
+    console.log(
+      '\nKB = 1024 bytes gzipped. JS: every script on first load (files + inline, no nomodule); RSC: the inline ' +
+        '`self.__next_f.push` scripts (part of JS). Scores: Lighthouse performance, mobile (default) and desktop preset.',
+    );
+    if (rows.some((r) => r.misses.length > 0)) {
+      console.error('At least one route is over budget.');
+      process.exitCode = 1;
+    }
   } finally {
-    server.kill('SIGTERM');
-  }
-  if (failed) {
-    console.error('At least one route is over its JavaScript budget.');
-    process.exit(1);
+    for (const c of children) c.kill('SIGTERM');
+    release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test('the home page explains the app and links to the wegwijzer', async ({ page }) => {
   await page.goto('/');
@@ -86,30 +86,56 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('pages send security headers and a CSP without unsafe-inline scripts, and run under it', async ({ page }) => {
+const cspViolations = (page: Page) => {
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(msg.text())) violations.push(msg.text());
   });
+  return violations;
+};
+const scriptSrcOf = (csp: string) => csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+
+test('plan and region pages send a nonce CSP without unsafe-inline scripts, and run under it', async ({ page }) => {
+  const violations = cspViolations(page);
+  for (const path of ['/plannen/nieuw', '/regio/nieuw']) {
+    const res = await page.goto(path);
+    const headers = res!.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    const scriptSrc = scriptSrcOf(csp);
+    expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(scriptSrc, path).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['strict-transport-security']).toContain('max-age=');
+    // Every script carries the nonce of this response...
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
+    const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const n of scripts) expect(n, path).toBe(nonce);
+    // ...and a second request gets another nonce.
+    const again = await page.request.get(path);
+    expect(again.headers()['content-security-policy']).not.toBe(csp);
+  }
+  expect(violations).toEqual([]);
+});
+
+test('content pages are prerendered with a static CSP (no eval, no foreign origins) and run under it', async ({ page }) => {
+  const violations = cspViolations(page);
   const res = await page.goto('/wegwijzer');
-  const headers = res!.headers();
-  const csp = headers['content-security-policy'] ?? '';
-  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
-  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
-  expect(scriptSrc).not.toContain('unsafe-inline');
+  const csp = res!.headers()['content-security-policy'] ?? '';
+  expect(scriptSrcOf(csp).trim()).toBe("script-src 'self' 'unsafe-inline'");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['strict-transport-security']).toContain('max-age=');
-  // Every script carries the nonce of this response...
-  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
-  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const n of scripts) expect(n).toBe(nonce);
-  // ...and a second request gets another nonce.
-  const again = await page.request.get('/wegwijzer');
-  expect(again.headers()['content-security-policy']).not.toBe(csp);
-  // JavaScript still works under the policy: selecting a cell is client-side.
+  // JavaScript works under the policy: selecting a cell is client-side.
   await page.getByRole('link', { name: /^Wmo, Selectief:|^Wet maatschappelijke ondersteuning 2015, Selectief:/ }).click();
   await expect(page.locator('#detail-titel')).toContainText('Selectief');
+  // A prerendered page: the same document for every request, without nonces.
+  const [a, b] = await Promise.all([page.request.get('/knelpunten'), page.request.get('/knelpunten')]);
+  const html = await a.text();
+  expect(html).toContain('<h1');
+  expect(await b.text()).toBe(html);
+  expect(html).not.toMatch(/<script[^>]*\snonce=/);
+  expect(scriptSrcOf(a.headers()['content-security-policy'] ?? '')).not.toContain('nonce-');
   expect(violations).toEqual([]);
 });
