@@ -1,6 +1,6 @@
 /**
  * The wegwijzer's state lives in its URL so every view is a link to share.
- * Plain module (no zod, no server imports): the client explorer uses it too.
+ * Plain module (no zod, no server imports): the client island uses it too.
  */
 export const WEGWIJZER_PARAMS = ['wet', 'niveau', 'kosten', 'fase', 'interventie', 'q'] as const;
 export type WegwijzerParam = (typeof WEGWIJZER_PARAMS)[number];
@@ -21,3 +21,9 @@ export function wegwijzerHref(state: WegwijzerState, patch: WegwijzerState = {},
 export function selectionKey(wet?: string | null, niveau?: string | null): string {
   return `${wet ?? ''}|${niveau ?? ''}`;
 }
+
+/** Marks the links that choose a selection in the matrix; the value is the selection they choose (selectionKey). */
+export const SELECT_ATTRIBUTE = 'data-select';
+
+export const isSelected = (state: WegwijzerState, wet?: string, niveau?: string) =>
+  (state.wet ?? '') === (wet ?? '') && (state.niveau ?? '') === (niveau ?? '');

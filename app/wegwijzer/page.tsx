@@ -12,10 +12,12 @@ import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
 import { buildSearchIndex, search, SEARCH_KIND_LABEL, type SearchDoc } from '@/lib/content/search';
-import { buildExplorerData, parseWegwijzerParams } from '@/lib/content/wegwijzer';
+import { matrixView, parseWegwijzerParams } from '@/lib/content/wegwijzer';
 import { pageMetadata } from '@/lib/site';
-import { wegwijzerHref } from '@/lib/wegwijzer-url';
-import { MatrixExplorer } from './matrix-explorer';
+import { selectionKey, wegwijzerHref } from '@/lib/wegwijzer-url';
+import { Matrix } from './matrix';
+import { DETAIL_HEADING_ID, NoSelection, SelectionDetail } from './selection-detail';
+import { SelectionFocus } from './selection-focus';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,7 +39,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const { state, ignored } = parseWegwijzerParams(c, await searchParams);
   const filters = { kosten: state.kosten, fase: state.fase };
   const today = isoToday();
-  const data = buildExplorerData(c, filters, today);
+  const view = matrixView(c, filters, today);
+  const selection = { wet: state.wet, niveau: state.niveau };
+  const selectionName = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean).join(', ');
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
   const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
   searchIndex ??= buildSearchIndex(c);
@@ -182,13 +186,32 @@ export default async function WegwijzerPage({ searchParams }: Props) {
       )}
 
       {/* No Suspense boundary: the page is rendered per request, and streamed
-          Suspense content would stay hidden for visitors without JavaScript. */}
-      <MatrixExplorer
-          data={data}
-          state={state}
-          interventionCells={intervention ? [...cellsOfIntervention(intervention)] : []}
-        searchCells={result ? Object.fromEntries(result.cells) : {}}
-      />
+          Suspense content would stay hidden for visitors without JavaScript.
+          From xl up the detail sits beside the matrix, sticky, so a choice is
+          visible without scrolling (the panel scrolls on its own if long). */}
+      <div className="xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-6">
+        <section aria-labelledby="matrix-titel">
+          <h2 id="matrix-titel" className="sr-only">
+            Matrix: wetten en preventieniveaus
+          </h2>
+          <SelectionFocus selection={selectionKey(state.wet, state.niveau)} message={selectionName && `Gekozen: ${selectionName}.`} headingId={DETAIL_HEADING_ID} />
+          <Matrix
+            view={view}
+            state={state}
+            interventionCells={intervention ? cellsOfIntervention(intervention) : new Set()}
+            searchCells={result ? result.cells : new Map()}
+          />
+        </section>
+        <section
+          id="detail"
+          aria-labelledby={DETAIL_HEADING_ID}
+          tabIndex={0}
+          data-scroll-panel
+          className="mt-8 scroll-mt-4 xl:sticky xl:top-4 xl:mt-0 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded xl:border xl:border-gray-300 xl:p-4"
+        >
+          {state.wet || state.niveau ? <SelectionDetail c={c} selection={selection} filters={filters} day={today} /> : <NoSelection />}
+        </section>
+      </div>
     </>
   );
 }

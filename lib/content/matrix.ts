@@ -70,34 +70,15 @@ export function matrixRows(c: Catalog): { laws: Wet[]; crossCutting: Wet[] } {
   return { laws: c.wetten.filter((w) => !w.dwarsdoorsnijdend), crossCutting: c.wetten.filter((w) => w.dwarsdoorsnijdend) };
 }
 
-export type CellSummary = {
-  wet: string;
-  niveau: string | null;
-  tasks: number;
-  sources: number;
-  payers: Betaler[];
-};
-
-export function cellSummary(c: Catalog, sel: Selection, f: MatrixFilters = {}): CellSummary {
-  const tasks = tasksIn(c, sel, f);
-  return {
-    wet: sel.wet ?? '',
-    niveau: sel.niveau ?? null,
-    tasks: tasks.length,
-    sources: sourcesIn(c, sel, f).length,
-    payers: payersIn(c, sel, tasks),
-  };
-}
-
 /** Everything the detail panel shows for a selection: the answers to the three guiding questions. */
-export function selectionDetail(c: Catalog, sel: Selection, f: MatrixFilters = {}) {
+export function selectionDetail(c: Catalog, sel: Selection, f: MatrixFilters = {}, day: string = isoToday()) {
   const tasks = tasksIn(c, sel, f);
   const wetten = sel.wet ? c.wetten.filter((w) => w.slug === sel.wet) : c.wetten;
   return {
     tasks,
     payers: payersIn(c, sel, tasks),
     partners: partnersFor(c, wetten),
-    sources: sourcesIn(c, sel, f),
+    sources: sourcesIn(c, sel, f, day),
     interventions: interventionsIn(c, sel, f),
     knelpunten: knelpuntenIn(c, sel, f),
     examples: examplesIn(c, sel),

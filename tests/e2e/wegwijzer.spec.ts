@@ -1,39 +1,57 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { noSidewaysScroll } from './support/layout';
 
 const detailHeading = (page: Page) => page.locator('#detail-titel');
 const cell = (page: Page, law: string, level: string) => page.getByRole('link', { name: new RegExp(`^${law}, ${level}:`) });
 
 test.describe('wegwijzer matrix', () => {
-  test('selecting a cell by mouse shows its detail, updates the URL, and Back restores the previous view', async ({ page }) => {
+  test('cells read as the paper does: task titles, who pays and the number of sources, in a real table', async ({ page }) => {
     await page.goto('/wegwijzer');
-    await expect(page.getByRole('table', { name: /wetten \(rijen\) tegenover preventieniveaus/ })).toBeVisible();
-    await expect(detailHeading(page)).toHaveText('Kies een cel');
+    const table = page.getByRole('table', { name: /wetten \(rijen\) tegenover preventieniveaus/ });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: /Selectief/ })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: 'Jeugdwet' })).toBeVisible();
+    const jw = cell(page, 'Jeugdwet', 'Selectief');
+    await expect(jw).toContainText('Opvoedingsondersteuning');
+    await expect(jw).toContainText('Aanpak huiselijk geweld/kindermishandeling en Meldcode');
+    await expect(jw).toContainText(/Betaalt: Gemeente · \d+ geldbronnen?/);
+    // The cell is a table cell under its row and column headers.
+    await expect(table.getByRole('cell').filter({ has: jw })).toHaveCount(1);
+    await expect(cell(page, 'Zorgverzekeringswet', 'Geïndiceerd')).toContainText('Kraamzorg en verloskunde');
+    await expect(cell(page, 'Zorgverzekeringswet', 'Geïndiceerd')).toContainText('Zorgverzekeraar');
+  });
 
-    // Selecting is client-side: no new document or RSC request for /wegwijzer.
-    const pageRequests: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/wegwijzer') pageRequests.push(r.url());
-    });
+  test('selecting a cell by mouse shows its detail, moves focus to it, updates the URL, and Back restores the previous view', async ({ page }) => {
+    await page.goto('/wegwijzer');
+    await expect(detailHeading(page)).toHaveText('Kies een cel');
+    // A client navigation: the document (and this marker) survives.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
     await cell(page, 'Jeugdwet', 'Selectief').click();
     await expect(page).toHaveURL(/\?wet=jeugdwet&niveau=selectief#detail$/);
     await expect(detailHeading(page)).toHaveText('Jeugdwet · Selectief');
+    await expect(detailHeading(page)).toBeFocused();
     await expect(cell(page, 'Jeugdwet', 'Selectief')).toHaveAttribute('aria-current', 'true');
     await expect(page.getByRole('heading', { name: 'Wie betaalt?' })).toBeVisible();
+    await expect(page.locator('[aria-live="polite"]')).toHaveText('Gekozen: Jeugdwet, Selectief.');
 
     await cell(page, 'Zorgverzekeringswet', 'Geïndiceerd').click();
     await expect(detailHeading(page)).toHaveText('Zorgverzekeringswet · Geïndiceerd');
+    await expect(detailHeading(page)).toBeFocused();
     await expect(page.locator('#detail')).toContainText('Zorgverzekeraar');
-    expect(pageRequests).toEqual([]);
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 
     await page.goBack();
     await expect(page).toHaveURL(/\?wet=jeugdwet&niveau=selectief/);
     await expect(detailHeading(page)).toHaveText('Jeugdwet · Selectief');
     await page.goBack();
     await expect(detailHeading(page)).toHaveText('Kies een cel');
+    await page.goForward();
+    await expect(detailHeading(page)).toHaveText('Jeugdwet · Selectief');
   });
 
-  test('every cell is reachable and operable by keyboard, with visible focus', async ({ page }) => {
+  test('a cell chosen by keyboard (Tab, Enter) moves focus to the detail heading', async ({ page }) => {
     await page.goto('/wegwijzer');
     const target = cell(page, 'Wet publieke gezondheid', 'Universeel');
     // Tab through the page until the Wpg × Universeel cell has focus.
@@ -46,8 +64,43 @@ test.describe('wegwijzer matrix', () => {
     const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await expect(detailHeading(page)).toHaveText('Wet publieke gezondheid · Universeel');
     await expect(page).toHaveURL(/wet=wpg&niveau=universeel/);
+    await expect(detailHeading(page)).toHaveText('Wet publieke gezondheid · Universeel');
+    await expect(detailHeading(page)).toBeFocused();
+    await expect(detailHeading(page)).toBeInViewport();
+    // The next Tab continues inside the detail, not back at the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#detail') !== null)).toBe(true);
+  });
+
+  test('on 1280×800 the detail sits beside the matrix, visible after choosing a cell low in the table', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/wegwijzer');
+    const low = page.getByRole('link', { name: /^Integraal gemeentelijk beleid:/ });
+    await low.scrollIntoViewIfNeeded();
+    await low.click();
+    await expect(detailHeading(page)).toHaveText('Integraal gemeentelijk beleid');
+    await expect(detailHeading(page)).toBeInViewport();
+    // Beside, not below: the chosen cell is still on screen too.
+    await expect(low).toBeInViewport();
+    await expectNoAxeViolations(page);
+  });
+
+  test('row and column headers look like links and choose a whole law or level', async ({ page }) => {
+    await page.goto('/wegwijzer');
+    const law = page.getByRole('rowheader').getByRole('link', { name: 'Zorgverzekeringswet', exact: true });
+    expect(await law.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('underline');
+    await law.click();
+    await expect(detailHeading(page)).toHaveText('Zorgverzekeringswet');
+    await expect(page).toHaveURL(/\?wet=zvw#detail$/);
+    await expect(law).toHaveAttribute('aria-current', 'true');
+
+    const level = page.getByRole('columnheader').getByRole('link', { name: 'Geïndiceerd', exact: true });
+    expect(await level.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('underline');
+    await level.click();
+    await expect(detailHeading(page)).toHaveText('Geïndiceerd');
+    await expect(detailHeading(page)).toBeFocused();
+    await expect(page).toHaveURL(/\?niveau=geindiceerd#detail$/);
   });
 
   test('a shared link restores the whole state', async ({ page }) => {
@@ -106,12 +159,35 @@ test.describe('wegwijzer matrix', () => {
     expect(await tasks.count()).toBeLessThan(before);
   });
 
-  test('fits a 360 px wide screen without sideways scrolling of the page', async ({ page }) => {
+  test('at 360 px the matrix is a readable list per law, without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto('/wegwijzer?wet=jeugdwet&niveau=universeel');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await expect(cell(page, 'Jeugdwet', 'Universeel')).toBeVisible();
+    await page.goto('/wegwijzer');
+    // No squeezed table: a heading per law, with its levels as blocks under it.
+    await expect(page.getByRole('table')).toHaveCount(0);
+    const laws = page.getByRole('heading', { level: 3 });
+    await expect(laws.first()).toHaveText('Jeugdwet');
+    await expect(laws.filter({ hasText: 'Zorgverzekeringswet' })).toBeVisible();
+    const block = cell(page, 'Jeugdwet', 'Universeel');
+    await expect(block).toContainText('Opvoedingsondersteuning');
+    await expect(block).toContainText(/Betaalt: Gemeente · \d+ geldbronnen?/);
+    // Readable: the block is about as wide as the screen, its text not squeezed into a narrow column.
+    const box = await block.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(300);
+    await noSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+
+    // The law heading is a link choosing the whole law; a block chooses its cell.
+    await laws.filter({ hasText: 'Wet publieke gezondheid' }).getByRole('link').click();
+    await expect(detailHeading(page)).toHaveText('Wet publieke gezondheid');
+    await expect(detailHeading(page)).toBeFocused();
+    await cell(page, 'Participatiewet', 'Selectief').click();
+    await expect(detailHeading(page)).toHaveText('Participatiewet · Selectief');
+    await expect(detailHeading(page)).toBeFocused();
+    await expect(detailHeading(page)).toBeInViewport();
+    await page.getByRole('link', { name: 'Geïndiceerd', exact: true }).click();
+    await expect(detailHeading(page)).toHaveText('Geïndiceerd');
+    await noSidewaysScroll(page);
+    await expectNoAxeViolations(page);
   });
 
   test('unknown values in a link are ignored with a notice', async ({ page }) => {
@@ -123,6 +199,17 @@ test.describe('wegwijzer matrix', () => {
 
 test.describe('wegwijzer without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('a cell link goes to #detail and the detail shows there', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/wegwijzer');
+    await cell(page, 'Wet maatschappelijke ondersteuning 2015', 'Selectief').click();
+    await expect(page).toHaveURL(/\?wet=wmo&niveau=selectief#detail$/);
+    await expect(detailHeading(page)).toHaveText('Wet maatschappelijke ondersteuning 2015 · Selectief');
+    // The browser jumped to the fragment: the detail is on screen, not below the matrix.
+    await expect(detailHeading(page)).toBeInViewport();
+    await expect(page.locator('#detail')).toContainText('Ondersteuning ouders met een licht verstandelijke beperking (LVB)');
+  });
 
   test('cells, filters and search work as plain links and forms', async ({ page }) => {
     await page.goto('/wegwijzer');
