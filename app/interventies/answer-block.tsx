@@ -39,7 +39,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
   const id = `antwoord-${i.slug}`;
   const sub = 'mt-4 font-semibold text-brand-800 print:break-after-avoid';
   return (
-    <section aria-labelledby={id} className="mb-6 rounded border-2 border-brand-700 p-4 print:break-inside-auto print:border print:p-2">
+    <section aria-labelledby={id} className="print-split mb-6 rounded border-2 border-brand-700 p-4 print:border print:p-2">
       <H id={id} className="text-xl font-semibold text-brand-800 print:break-after-avoid">
         {title === 'naam' ? (
           <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
@@ -71,7 +71,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
             <dd>{BETALER_LABEL[main.betaler]}</dd>
           </dl>
           {main.sources.length > 0 && (
-            <ul className="mt-1">
+            <ul className="mt-1 print:*:break-inside-avoid">
               {main.sources.map((b) => (
                 <SourceLine key={b.slug} b={b} today={today} />
               ))}
@@ -92,7 +92,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
         <p className="mt-1">De bronnen noemen geen andere financieringsbronnen voor deze interventie.</p>
       ) : (
         <>
-          <ul className="mt-1">
+          <ul className="mt-1 print:*:break-inside-avoid">
             {answer.otherSources.map((b) => (
               <SourceLine key={b.slug} b={b} today={today} />
             ))}
@@ -105,7 +105,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
       {answer.partners.length === 0 ? (
         <p className="mt-1">De bronnen noemen voor deze route geen gesprekspartners.</p>
       ) : (
-        <ul className="mt-1 space-y-1">
+        <ul className="mt-1 space-y-1 print:*:break-inside-avoid">
           {answer.partners.map(({ partner, via }) => (
             <li key={partner.id}>
               <span className="font-medium">{partner.naam}</span> <span className="text-sm text-muted">({KANT_LABEL[partner.kant]})</span>
@@ -131,7 +131,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
       {answer.conditions.length === 0 ? (
         <p className="mt-1">{main.found ? 'De bronnen noemen geen voorwaarden voor de hoofdroute.' : 'Zonder hoofdroute zijn er geen voorwaarden te noemen.'}</p>
       ) : (
-        <ul className="mt-1 list-disc space-y-1 pl-5">
+        <ul className="mt-1 list-disc space-y-1 pl-5 print:*:break-inside-avoid">
           {answer.conditions.map((k, n) => (
             <li key={n}>
               {k.text} {k.from !== 'hoofdroute' && <span className="text-sm text-muted">(bij {k.from})</span>}
@@ -145,7 +145,7 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
       {answer.warnings.length === 0 && answer.openFacts.length === 0 ? (
         <p className="mt-1">Geen van de genoemde financieringsbronnen loopt af of is onzeker in {answer.planYear}.</p>
       ) : (
-        <ul className="mt-1 space-y-1">
+        <ul className="mt-1 space-y-1 print:*:break-inside-avoid">
           {answer.warnings.map((w) => (
             <li key={w.source.slug}>
               <ValidityBadge geldigheid={w.source.geldigheid} day={today} withText={false} /> {w.text}

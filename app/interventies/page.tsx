@@ -172,7 +172,7 @@ function AnswerSheet({ answers, unknown, today, link, chosen }: { answers: Answe
       )}
 
       {answers.length > 1 && (
-        <section aria-labelledby="samen" className="mb-6 print:break-inside-auto">
+        <section aria-labelledby="samen" className="print-split mb-6">
           <h2 id="samen" className="text-xl font-semibold text-brand-800 print:break-after-avoid">
             Samen bekeken
           </h2>

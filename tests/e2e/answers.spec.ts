@@ -18,7 +18,10 @@ test.describe('answer block on an intervention page', () => {
     await expect(route.nth(0)).toHaveText('Wet publieke gezondheid');
     await expect(route.nth(1)).toContainText('Selectief');
     await expect(route.nth(2)).toHaveText('Gemeente');
-    await expect(block.getByRole('link', { name: 'Middelen publieke gezondheid en jeugdgezondheidszorg (Wpg)' })).toBeVisible();
+    // The main route's funding source comes right under the route (it is linked again where partners come via it).
+    const mainSource = block.getByRole('link', { name: 'Middelen publieke gezondheid en jeugdgezondheidszorg (Wpg)' }).first();
+    await expect(mainSource).toHaveAttribute('href', '/bronnen/wpg-budget');
+    await expect(mainSource.locator('xpath=ancestor::li')).toContainText('Loopt');
     await expect(block.getByText('Interpretatie:').first()).toBeVisible();
 
     await expect(block.getByRole('heading', { name: 'Andere routes naar geld' })).toBeVisible();
