@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { cache } from 'react';
 import { AgeNotice } from '@/components/age-notice';
 import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
@@ -23,14 +24,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Built once per server process, on the first search (content is in memory). */
 let searchIndex: SearchDoc[] | undefined;
 
+/** One search per request: the title (generateMetadata) and the page both need it. */
+const searchOnce = cache((q: string) => {
+  searchIndex ??= buildSearchIndex(getCatalog());
+  return search(searchIndex, q);
+});
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const c = getCatalog();
   const { state } = parseWegwijzerParams(c, await searchParams);
   const parts = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean);
   if (state.q) {
     // The query in the title ("Zoeken: prenataal huisbezoek · …"), so a shared search or a browser tab says what it is.
-    searchIndex ??= buildSearchIndex(c);
-    const count = search(searchIndex, state.q).hits.length;
+    const count = searchOnce(state.q).hits.length;
     return pageMetadata(
       `Zoeken: ${state.q}`,
       `${count} ${count === 1 ? 'resultaat' : 'resultaten'} voor “${state.q}” in de wegwijzer financiering Kansrijke Start: wetten, taken, financieringsbronnen, interventies, knelpunten en voorbeelden.`,
@@ -53,8 +59,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const data = buildExplorerData(c, filters, today);
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
   const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
-  searchIndex ??= buildSearchIndex(c);
-  const result = state.q ? search(searchIndex, state.q) : undefined;
+  const result = state.q ? searchOnce(state.q) : undefined;
 
   const label = 'block text-sm font-medium';
   const control = 'mt-1 block w-full rounded border border-gray-500 bg-white px-2 py-1.5';

@@ -4,22 +4,17 @@ import { getCatalog } from '@/lib/content';
 import { MAX_SHOWN, SEARCH_KIND_SINGULAR, type search, type Segment } from '@/lib/content/search';
 import { wegwijzerHref, type WegwijzerState } from '@/lib/wegwijzer-url';
 
-/** Text with the matched parts in <mark>: React text nodes only, never HTML from the content or the query. */
+/**
+ * Text with the matched parts in <mark>: React text nodes only, never HTML
+ * from the content or the query. The marks carry no class (their look comes
+ * from the list, MARK_STYLE): a one-letter query marks hundreds of places,
+ * and each would repeat it in the page's inline RSC data.
+ */
 function Marked({ segments }: { segments: readonly Segment[] }) {
-  return (
-    <>
-      {segments.map((s, i) =>
-        s.mark ? (
-          <mark key={i} className="rounded-sm bg-accent-400/50 px-0.5 font-semibold text-ink">
-            {s.text}
-          </mark>
-        ) : (
-          <Fragment key={i}>{s.text}</Fragment>
-        ),
-      )}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}</>;
 }
+
+const MARK_STYLE = '[&_mark]:rounded-sm [&_mark]:bg-accent-400/50 [&_mark]:px-0.5 [&_mark]:font-semibold [&_mark]:text-ink';
 
 /** The search hits of /wegwijzer?q=, best first, each with why it matched and where. */
 export function SearchResults({ result, state }: { result: ReturnType<typeof search>; state: WegwijzerState }) {
@@ -44,7 +39,7 @@ export function SearchResults({ result, state }: { result: ReturnType<typeof sea
             Beste treffers eerst: in de titel, dan in de trefwoorden (wet, niveau, fase, betaler), dan in de tekst. Cellen met
             treffers zijn in de tabel gemarkeerd.
           </p>
-          <ol className="mt-3 max-w-4xl space-y-3">
+          <ol className={`mt-3 max-w-4xl space-y-3 ${MARK_STYLE}`}>
             {shown.map((h) => (
               <li key={`${h.kind}-${h.id}`} className="border-l-4 border-brand-100 pl-3">
                 <p>
