@@ -25,6 +25,27 @@ export default function HomePage() {
         beleidsmedewerkers en coalitiecoördinatoren om die financiering te vinden en te combineren.
       </p>
 
+      {/* A plain GET form: no JavaScript needed, and the results page is a link to share. */}
+      <form action="/wegwijzer" method="get" role="search" aria-label="Zoeken in de wegwijzer" className="mt-6 max-w-xl">
+        <label htmlFor="home-q" className="block font-medium">
+          Zoek in wetten, geldbronnen, interventies, knelpunten en voorbeelden
+        </label>
+        <div className="mt-1 flex gap-2">
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            required
+            maxLength={200}
+            placeholder="bijv. prenataal huisbezoek"
+            className="min-w-0 flex-1 rounded border border-gray-500 bg-white px-2 py-1.5"
+          />
+          <button type="submit" className="shrink-0 rounded bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-800">
+            Zoeken
+          </button>
+        </div>
+      </form>
+
       <h2 className="mt-8 text-xl font-semibold text-brand-800">Drie vragen waar de wegwijzer mee helpt</h2>
       <ol className="mt-2 list-decimal space-y-2 pl-6">
         {c.vragen.map((v) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
+import { cache } from 'react';
 import { AgeNotice } from '@/components/age-notice';
 import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
@@ -11,20 +12,39 @@ import { pick } from '@/lib/content/catalog';
 import { getCatalog } from '@/lib/content';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
-import { buildSearchIndex, search, SEARCH_KIND_LABEL, type SearchDoc } from '@/lib/content/search';
+import { buildSearchIndex, search, type SearchDoc } from '@/lib/content/search';
 import { matrixView, parseWegwijzerParams } from '@/lib/content/wegwijzer';
 import { pageMetadata } from '@/lib/site';
 import { selectionKey, wegwijzerHref } from '@/lib/wegwijzer-url';
 import { Matrix } from './matrix';
+import { SearchResults } from './search-results';
 import { DETAIL_HEADING_ID, NoSelection, SelectionDetail } from './selection-detail';
 import { SelectionFocus } from './selection-focus';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Built once per server process, on the first search (content is in memory). */
+let searchIndex: SearchDoc[] | undefined;
+
+/** One search per request: the title (generateMetadata) and the page both need it. */
+const searchOnce = cache((q: string) => {
+  searchIndex ??= buildSearchIndex(getCatalog());
+  return search(searchIndex, q);
+});
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const c = getCatalog();
   const { state } = parseWegwijzerParams(c, await searchParams);
   const parts = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean);
+  if (state.q) {
+    // The query in the title ("Zoeken: prenataal huisbezoek · …"), so a shared search or a browser tab says what it is.
+    const count = searchOnce(state.q).hits.length;
+    return pageMetadata(
+      `Zoeken: ${state.q}`,
+      `${count} ${count === 1 ? 'resultaat' : 'resultaten'} voor “${state.q}” in de wegwijzer financiering Kansrijke Start: wetten, taken, financieringsbronnen, interventies, knelpunten en voorbeelden.`,
+      wegwijzerHref(state),
+    );
+  }
   const title = parts.length ? `Wegwijzer: ${parts.join(', ')}` : 'Wegwijzer';
   const description = parts.length
     ? `Taken, betalers, gesprekspartners, financieringsbronnen, interventies en knelpunten voor ${parts.join(', ')} in de aanpak Kansrijke Start.`
@@ -32,7 +52,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return pageMetadata(title, description, wegwijzerHref(state));
 }
 
-let searchIndex: SearchDoc[] | undefined;
 
 export default async function WegwijzerPage({ searchParams }: Props) {
   const c = getCatalog();
@@ -44,8 +63,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const selectionName = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean).join(', ');
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
   const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
-  searchIndex ??= buildSearchIndex(c);
-  const result = state.q ? search(searchIndex, state.q) : undefined;
+  const result = state.q ? searchOnce(state.q) : undefined;
 
   const label = 'block text-sm font-medium';
   const control = 'mt-1 block w-full rounded border border-gray-500 bg-white px-2 py-1.5';
@@ -213,67 +231,5 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         </section>
       </div>
     </>
-  );
-}
-
-function SearchResults({ result, state }: { result: ReturnType<typeof search>; state: ReturnType<typeof parseWegwijzerParams>['state'] }) {
-  const groups = new Map<SearchDoc['kind'], SearchDoc[]>();
-  for (const hit of result.hits) groups.set(hit.kind, [...(groups.get(hit.kind) ?? []), hit]);
-  const c = getCatalog();
-  const cellName = (key: string) => {
-    const [w, n] = key.split('|');
-    return `${c.by.wetten.get(w ?? '')?.korteNaam ?? w} × ${c.by.niveaus.get(n ?? '')?.naam ?? n}`;
-  };
-  return (
-    <section aria-labelledby="zoek-titel" className="mb-6">
-      <h2 id="zoek-titel" className="text-xl font-semibold">
-        {result.hits.length === 0
-          ? `Geen resultaten voor “${result.query}”`
-          : `${result.hits.length} ${result.hits.length === 1 ? 'resultaat' : 'resultaten'} voor “${result.query}”`}
-      </h2>
-      {result.hits.length === 0 ? (
-        <p className="mt-1">Probeer een ander of korter woord. Zoeken negeert hoofdletters, accenten en koppeltekens.</p>
-      ) : (
-        <>
-          <p className="mt-1 text-sm">Cellen met treffers zijn in de tabel gemarkeerd.</p>
-          {[...groups].map(([kind, hits]) => (
-            <div key={kind} className="mt-3">
-              <h3 className="font-semibold">{SEARCH_KIND_LABEL[kind]}</h3>
-              <ul className="mt-1 space-y-1">
-                {hits.map((h) => (
-                  <li key={`${h.kind}-${h.id}`}>
-                    {h.href ? (
-                      <Link href={h.href} className="text-brand-700 underline">
-                        {h.title}
-                      </Link>
-                    ) : (
-                      <span>{h.title}</span>
-                    )}
-                    {h.cells.length > 0 && (
-                      <span className="text-sm">
-                        {' '}
-                        — in:{' '}
-                        {h.cells.slice(0, 4).map((cell, i) => {
-                          const [w, n] = cell.split('|');
-                          return (
-                            <span key={cell}>
-                              {i > 0 && ', '}
-                              <Link href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
-                                {cellName(cell)}
-                              </Link>
-                            </span>
-                          );
-                        })}
-                        {h.cells.length > 4 && ` en ${h.cells.length - 4} andere cellen`}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </>
-      )}
-    </section>
   );
 }

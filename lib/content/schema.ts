@@ -237,6 +237,45 @@ export const financieringsbronSchema = z.strictObject({
   bron,
 });
 
+/**
+ * The main route to money for an intervention: the law, prevention level and
+ * payer the sources point to first, with the funding sources of that route
+ * (a subset of the intervention's own, checked in validate.ts) and conditions
+ * that hold for it. When the sources name no route, `nietGevonden: true` says
+ * so plainly (with why in `toelichting`) instead of a guessed route: like a
+ * fact that was not found, it is a value, not a gap.
+ */
+export const hoofdrouteSchema = z
+  .strictObject({
+    nietGevonden: z.boolean().default(false),
+    wet: ref.optional(),
+    niveau: ref.optional(),
+    betaler: betalerSchema.optional(),
+    financieringsbronnen: refs,
+    /** What the sources say about this route, in a sentence or two. */
+    toelichting: text,
+    /** Conditions for this route that the sources give (the funding sources' own voorwaarden are shown too). */
+    voorwaarden: z.array(text).default([]),
+    interpretatie,
+    bron,
+  })
+  .superRefine((h, ctx) => {
+    const fields = ['wet', 'niveau', 'betaler'] as const;
+    if (h.nietGevonden) {
+      for (const f of fields) {
+        if (h[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'een route die niet gevonden is, heeft geen wet, niveau of betaler' });
+      }
+      if (h.financieringsbronnen.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['financieringsbronnen'], message: 'een route die niet gevonden is, heeft geen financieringsbronnen' });
+      }
+    } else {
+      for (const f of fields) {
+        if (h[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: `noem de ${f} van de hoofdroute, of zet nietGevonden: true` });
+      }
+    }
+  });
+export type Hoofdroute = z.infer<typeof hoofdrouteSchema>;
+
 export const interventieSchema = z.strictObject({
   slug,
   naam: text,
@@ -247,6 +286,8 @@ export const interventieSchema = z.strictObject({
   financieringsbronnen: refs,
   /** What the sources say about paying for it (e.g. MKBA's, tariffs). */
   financiering: text,
+  /** Required: every intervention page opens with its answer block (lib/content/answers.ts). */
+  hoofdroute: hoofdrouteSchema,
   feiten: z.array(feitSchema).default([]),
   interpretatie,
   bron,

@@ -53,6 +53,11 @@ const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, Collection
 /** References inside a single nested object: [field of item, field of that object, target]. */
 const OBJECT_REFERENCES: Partial<Record<CollectionName, [string, string, CollectionName][]>> = {
   financieringsbronnen: [['geldigheid', 'opvolger', 'financieringsbronnen']],
+  interventies: [
+    ['hoofdroute', 'wet', 'wetten'],
+    ['hoofdroute', 'niveau', 'niveaus'],
+    ['hoofdroute', 'financieringsbronnen', 'financieringsbronnen'],
+  ],
 };
 
 /** Nested references: [field of item, field of each element, target]. */
@@ -124,6 +129,38 @@ function factProblems(item: object, head: string, file: string): ContentProblem[
     }
     if (saysNotFound && !f.nietGevonden) {
       problems.push({ file, path: `${at}.nietGevonden`, message: 'de waarde zegt "niet gevonden": zet nietGevonden: true, zodat het niet als bedrag of feit getoond wordt' });
+    }
+  });
+  return problems;
+}
+
+/**
+ * An intervention's main route must be one of its own: its law and level
+ * among the intervention's, its funding sources among the intervention's, and
+ * its payer the payer of at least one of those sources (when it names any).
+ */
+function hoofdrouteProblems(content: RawContent, broken: ReadonlySet<CollectionName>): ContentProblem[] {
+  if (broken.has('interventies')) return [];
+  const file = contentFiles.interventies.file;
+  const payerOf = new Map(content.financieringsbronnen.map((b) => [b.slug, b.betaler]));
+  const problems: ContentProblem[] = [];
+  content.interventies.forEach((i, n) => {
+    const h = i.hoofdroute;
+    const at = `[${n}] (${i.slug}).hoofdroute`;
+    if (h.wet !== undefined && !i.wetten.includes(h.wet)) {
+      problems.push({ file, path: `${at}.wet`, message: `"${h.wet}" staat niet in de wetten van deze interventie` });
+    }
+    if (h.niveau !== undefined && !i.niveaus.includes(h.niveau)) {
+      problems.push({ file, path: `${at}.niveau`, message: `"${h.niveau}" staat niet in de niveaus van deze interventie` });
+    }
+    h.financieringsbronnen.forEach((b, j) => {
+      if (!i.financieringsbronnen.includes(b)) {
+        problems.push({ file, path: `${at}.financieringsbronnen[${j}]`, message: `"${b}" staat niet in de financieringsbronnen van deze interventie` });
+      }
+    });
+    const payers = h.financieringsbronnen.flatMap((b) => payerOf.get(b) ?? []);
+    if (h.betaler !== undefined && payers.length > 0 && !payers.includes(h.betaler) && !broken.has('financieringsbronnen')) {
+      problems.push({ file, path: `${at}.betaler`, message: `"${h.betaler}" betaalt geen van de financieringsbronnen van de hoofdroute (${[...new Set(payers)].join(', ')})` });
     }
   });
   return problems;
@@ -210,5 +247,6 @@ export function crossReferenceProblems(
       }
     });
   }
+  problems.push(...hoofdrouteProblems(content, broken));
   return problems;
 }

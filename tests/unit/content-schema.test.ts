@@ -70,7 +70,7 @@ describe('content files', () => {
   });
 
   it('refuses a fact without its peildatum', () => {
-    const yaml = `- slug: a\n  naam: A\n  omschrijving: x\n  wetten: [wpg]\n  niveaus: [universeel]\n  fasen: [na-de-geboorte]\n  financiering: x\n  feiten:\n    - omschrijving: Tarief\n      waarde: € 5\n      zekerheid: autoriteit\n      bron:\n        - document: d.md\n${CITE.replace(/^ {2}/gm, '')}`;
+    const yaml = `- slug: a\n  naam: A\n  omschrijving: x\n  wetten: [wpg]\n  niveaus: [universeel]\n  fasen: [na-de-geboorte]\n  financiering: x\n  hoofdroute:\n    nietGevonden: true\n    toelichting: x\n    bron:\n      - document: d.md\n  feiten:\n    - omschrijving: Tarief\n      waarde: € 5\n      zekerheid: autoriteit\n      bron:\n        - document: d.md\n${CITE.replace(/^ {2}/gm, '')}`;
     expect(parseCollection('interventies', yaml).problems.map((p) => p.path)).toEqual(['[0] (slug: a).feiten[0].peildatum']);
   });
 

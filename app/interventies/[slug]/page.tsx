@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
 import { Facts } from '@/components/facts';
 import { Interpretation } from '@/components/interpretation';
 import { LinkListSection } from '@/components/link-list';
 import { MiniMatrix } from '@/components/mini-matrix';
 import { PageHeader } from '@/components/page-header';
-import { ValidityBadge } from '@/components/validity';
 import { isoToday } from '@/lib/content/days';
-import { sortByValidity } from '@/lib/content/validity';
+import { answerFor, answerSheetHref } from '@/lib/content/answers';
+import { BETALER_LABEL } from '@/lib/content/labels';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
-import { cellsOfIntervention } from '@/lib/content/matrix';
+import { cellKey, cellsOfIntervention } from '@/lib/content/matrix';
 import { pageMetadata } from '@/lib/site';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
+import { AnswerBlock } from '../answer-block';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,9 +24,14 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const i = getCatalog().by.interventies.get((await params).slug);
+  const c = getCatalog();
+  const i = c.by.interventies.get((await params).slug);
   if (!i) return { title: 'Pagina niet gevonden' };
-  return pageMetadata(i.naam, `${i.naam}: wat het is en hoe het gefinancierd kan worden in de aanpak Kansrijke Start.`, `/interventies/${i.slug}`);
+  const main = answerFor(c, i, isoToday()).main;
+  const route = main.found
+    ? `hoofdroute ${main.wet.korteNaam}, ${main.niveau.naam.toLowerCase()}, betaald door ${BETALER_LABEL[main.betaler].toLowerCase()}`
+    : 'de bronnen noemen geen hoofdroute';
+  return pageMetadata(i.naam, `${i.naam}: ${route}; andere routes, gesprekspartners en wat onzeker is in de aanpak Kansrijke Start.`, `/interventies/${i.slug}`);
 }
 
 export default async function InterventiePage({ params }: Props) {
@@ -34,54 +39,41 @@ export default async function InterventiePage({ params }: Props) {
   const i = c.by.interventies.get((await params).slug);
   if (!i) notFound();
   const today = isoToday();
-  const sources = sortByValidity(pick(c.by.financieringsbronnen, i.financieringsbronnen), today);
+  const answer = answerFor(c, i, today);
+  const mainCell = answer.main.found ? cellKey(answer.main.wet.slug, answer.main.niveau.slug) : undefined;
   const h2 = 'text-xl font-semibold text-brand-800';
   return (
     <>
       <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} />
-      <p className="text-sm">
-        Fasen: {pick(c.by.fasen, i.fasen).map((f) => f.naam).join(', ')}. Preventieniveaus:{' '}
-        {pick(c.by.niveaus, i.niveaus).map((n) => n.naam).join(', ')}.
-      </p>
-      {i.interpretatie && <Interpretation className="mt-3">{i.interpretatie}</Interpretation>}
-      <Citations bron={i.bron} className="mt-2" />
-      <p className="mt-3">
-        <Link href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
-          Toon {i.naam} in de wegwijzer
+      <AnswerBlock answer={answer} today={today} />
+      <p className="no-print -mt-3 mb-6">
+        <Link href={answerSheetHref([i.slug])} className="text-brand-700 underline">
+          Combineer met andere interventies in één antwoordblad
         </Link>
       </p>
 
-      <section aria-labelledby="financiering" className="mt-6">
-        <h2 id="financiering" className={h2}>
-          Financiering
+      <section aria-labelledby="over" className="mt-6">
+        <h2 id="over" className={h2}>
+          Over deze interventie
         </h2>
-        <p className="mt-2 max-w-3xl">{i.financiering}</p>
+        <p className="mt-2 text-sm">
+          Fasen: {pick(c.by.fasen, i.fasen).map((f) => f.naam).join(', ')}. Preventieniveaus:{' '}
+          {pick(c.by.niveaus, i.niveaus).map((n) => n.naam).join(', ')}.
+        </p>
+        {i.interpretatie && <Interpretation className="mt-3">{i.interpretatie}</Interpretation>}
+        <Citations bron={i.bron} className="mt-2" />
+        <p className="mt-3">
+          <Link href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
+            Toon {i.naam} in de wegwijzer
+          </Link>
+        </p>
       </section>
 
-      <section aria-labelledby="routes" className="mt-6">
-        <h2 id="routes" className={h2}>
-          Routes naar geld
+      <section aria-labelledby="financiering" className="mt-6">
+        <h2 id="financiering" className={h2}>
+          Wat de bronnen zeggen over de financiering
         </h2>
-        {sources.length === 0 ? (
-          <p className="mt-2">De bronnen noemen geen specifieke financieringsbron voor deze interventie.</p>
-        ) : (
-          <ul className="mt-2 grid gap-2 sm:grid-cols-2">
-            {sources.map((b) => (
-              <li key={b.slug} className="rounded border border-gray-300 p-2">
-                <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
-                  {b.naam}
-                </Link>
-                <p className="mt-1 flex flex-wrap gap-1">
-                  <PayerBadge betaler={b.betaler} />
-                  <LooptijdBadge looptijd={b.looptijd} />
-                </p>
-                <p className="mt-1">
-                  <ValidityBadge geldigheid={b.geldigheid} day={today} />
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <p className="mt-2 max-w-3xl">{i.financiering}</p>
       </section>
 
       {i.feiten.length > 0 && (
@@ -91,7 +83,11 @@ export default async function InterventiePage({ params }: Props) {
       )}
 
       <section className="mt-6 max-w-2xl">
-        <MiniMatrix cells={cellsOfIntervention(i)} caption={`Cellen van de wegwijzer die ${i.naam} raakt`} />
+        <MiniMatrix
+          cells={cellsOfIntervention(i)}
+          caption={`Cellen van de wegwijzer die ${i.naam} raakt`}
+          notes={mainCell ? { [mainCell]: 'Hoofdroute' } : {}}
+        />
       </section>
 
       <LinkListSection
