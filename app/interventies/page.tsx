@@ -2,13 +2,17 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
-import { pageMetadata } from '@/lib/site';
+import type { Metadata } from 'next';
+import { interventiesText, parseKies } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
-export const metadata = pageMetadata(
-  'Interventies',
-  'Interventies voor Kansrijke Start, zoals Nu Niet Zwanger, VoorZorg en Stevig Ouderschap, en wat de bronnen zeggen over hun financiering.',
-  '/interventies',
-);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The list, or with ?kies=… the answer sheet of the chosen interventions (its title names them). */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const c = getCatalog();
+  return metadataFor(interventiesText(c, parseKies(c, (await searchParams).kies)));
+}
 
 export default function InterventiesPage() {
   const c = getCatalog();

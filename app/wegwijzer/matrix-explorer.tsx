@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState, type MouseEvent } from 'react';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { Interpretation } from '@/components/interpretation';
 import { VALIDITY_TONE } from '@/components/validity-tone';
 import type { ExplorerData } from '@/lib/content/wegwijzer';
@@ -213,9 +214,12 @@ function Detail({
   const empty = (what: string) => <p className="mt-1 text-muted">Geen {what} bij deze keuze{state.kosten || state.fase ? ' en dit filter' : ''}.</p>;
   return (
     <div>
-      <h2 id="detail-titel" className="text-2xl font-bold text-brand-800">
-        {title}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <h2 id="detail-titel" className="text-2xl font-bold text-brand-800">
+          {title}
+        </h2>
+        <CopyLinkButton href={wegwijzerHref(state)} />
+      </div>
       {level && (
         <div className="mt-2 max-w-3xl">
           <p>

@@ -13,7 +13,8 @@ import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
 import { buildSearchIndex, search, SEARCH_KIND_LABEL, type SearchDoc } from '@/lib/content/search';
 import { buildExplorerData, parseWegwijzerParams } from '@/lib/content/wegwijzer';
-import { pageMetadata } from '@/lib/site';
+import { wegwijzerTextFromParams } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import { MatrixExplorer } from './matrix-explorer';
 
@@ -21,13 +22,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const c = getCatalog();
-  const { state } = parseWegwijzerParams(c, await searchParams);
-  const parts = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean);
-  const title = parts.length ? `Wegwijzer: ${parts.join(', ')}` : 'Wegwijzer';
-  const description = parts.length
-    ? `Taken, betalers, gesprekspartners, financieringsbronnen, interventies en knelpunten voor ${parts.join(', ')} in de aanpak Kansrijke Start.`
-    : 'Interactieve matrix van wetten en preventieniveaus: wie betaalt wat in de aanpak Kansrijke Start.';
-  return pageMetadata(title, description, wegwijzerHref(state));
+  // The state in the title: the cell, the search, the filters (lib/content/page-titles.ts).
+  return metadataFor(wegwijzerTextFromParams(c, await searchParams));
 }
 
 let searchIndex: SearchDoc[] | undefined;

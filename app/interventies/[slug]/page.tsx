@@ -14,7 +14,9 @@ import { sortByValidity } from '@/lib/content/validity';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellsOfIntervention } from '@/lib/content/matrix';
-import { pageMetadata } from '@/lib/site';
+import { metadataFor } from '@/lib/site';
+import { interventieText } from '@/lib/content/page-titles';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,9 +26,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const i = getCatalog().by.interventies.get((await params).slug);
-  if (!i) return { title: 'Pagina niet gevonden' };
-  return pageMetadata(i.naam, `${i.naam}: wat het is en hoe het gefinancierd kan worden in de aanpak Kansrijke Start.`, `/interventies/${i.slug}`);
+  const page = interventieText(getCatalog(), (await params).slug);
+  return page ? metadataFor(page) : { title: 'Pagina niet gevonden' };
 }
 
 export default async function InterventiePage({ params }: Props) {
@@ -38,7 +39,7 @@ export default async function InterventiePage({ params }: Props) {
   const h2 = 'text-xl font-semibold text-brand-800';
   return (
     <>
-      <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} />
+      <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} actions={<CopyLinkButton />} />
       <p className="text-sm">
         Fasen: {pick(c.by.fasen, i.fasen).map((f) => f.naam).join(', ')}. Preventieniveaus:{' '}
         {pick(c.by.niveaus, i.niveaus).map((n) => n.naam).join(', ')}.
