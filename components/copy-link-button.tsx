@@ -69,7 +69,8 @@ export function CopyLinkButton({ href, name, className = '' }: Props) {
           className="w-72 max-w-full rounded border border-gray-500 px-2 py-0.5 font-mono text-sm"
         />
       )}
-      <span role="status" className="text-sm">
+      {/* aria-live, not role="status": a page may have many of these buttons, and its own status message. */}
+      <span aria-live="polite" className="text-sm">
         {status}
       </span>
     </span>
