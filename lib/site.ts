@@ -12,13 +12,36 @@ export function siteUrl(): URL {
   }
 }
 
-/** Page metadata with Open Graph tags, so a link shared in chat or mail previews with title and description. */
+/**
+ * The preview image of a page: the route app/og/[[...pad]] draws it from the
+ * page's own path and query (the same title builder as the page,
+ * lib/content/page-titles.ts), so an image URL can only ever show our titles.
+ */
+export function ogImagePath(path: string): string {
+  return path === '/' ? '/og' : `/og${path}`;
+}
+
+/** Open Graph and Twitter image tags for a page's preview image. */
+export function ogImages(path: string, alt: string) {
+  const image = { url: ogImagePath(path), width: 1200, height: 630, alt, type: 'image/png' };
+  return {
+    openGraph: { images: [image] },
+    twitter: { card: 'summary_large_image' as const, images: [image] },
+  };
+}
+
+/**
+ * Page metadata with a canonical URL, Open Graph and Twitter card tags, so a
+ * link shared in chat or mail previews with title, description and image.
+ */
 export function pageMetadata(title: string, description: string, path: string) {
+  const images = ogImages(path, title);
   return {
     title,
     description,
     alternates: { canonical: path },
-    openGraph: { title, description, url: path, siteName: SITE_NAME, locale: 'nl_NL', type: 'website' as const },
+    openGraph: { title, description, url: path, siteName: SITE_NAME, locale: 'nl_NL', type: 'website' as const, ...images.openGraph },
+    twitter: { ...images.twitter, title, description },
   };
 }
 
@@ -26,7 +49,9 @@ export function pageMetadata(title: string, description: string, path: string) {
  * Who offers this installation and how to reach them. The repository cannot
  * know (anyone may run the app), so the deployment sets them; without them the
  * pages say plainly that nothing was set (content/site.yaml), never a made-up
- * organisation. Read per request: pages are rendered per request anyway.
+ * organisation. Read when a page renders: content pages are prerendered at build
+ * time and regenerated at most hourly (app/layout.tsx), so set them for both
+ * `npm run build` and `npm start`.
  *   SITE_OWNER           the organisation, e.g. "Gemeente Voorbeeld, team Jeugd"
  *   SITE_CONTACT_EMAIL   where to report a problem or ask about data
  */
@@ -40,4 +65,9 @@ const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 export function siteContactEmail(env: Record<string, string | undefined> = process.env): string | null {
   const email = env.SITE_CONTACT_EMAIL?.trim();
   return email && email.length <= 200 && EMAIL.test(email) ? email : null;
+}
+
+/** pageMetadata for a described page (lib/content/page-titles.ts). */
+export function metadataFor(page: { title: string; description: string; path: string }) {
+  return pageMetadata(page.title, page.description, page.path);
 }

@@ -8,14 +8,11 @@ import { formatPeildatum, ZEKERHEID_LABEL } from '@/lib/content/labels';
 import type { Actueel } from '@/lib/content/schema';
 import { isoToday } from '@/lib/content/days';
 import { formatDatering, sortByValidity, validityOn } from '@/lib/content/validity';
-import { pageMetadata } from '@/lib/site';
 import { TableScroll } from '@/components/table-scroll';
+import { fixedPage } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
-export const metadata = pageMetadata(
-  'Wat is er veranderd sinds de wegwijzer?',
-  'Wijzigingen sinds de wegwijzer die ertoe doen voor wie 2027 en later plant: het einde van de brede SPUK, de korting in 2026, nieuwe en beëindigde geldbronnen, en wat nog niet bekend is.',
-  '/actueel',
-);
+export const metadata = metadataFor(fixedPage('/actueel'));
 
 const FACT_SHEET = 'actuele-feiten-2026.md';
 

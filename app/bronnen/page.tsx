@@ -7,14 +7,11 @@ import { betalerSchema } from '@/lib/content/schema';
 import { isoToday } from '@/lib/content/days';
 import { sortByValidity } from '@/lib/content/validity';
 import { ValidityBadge } from '@/components/validity';
-import { pageMetadata } from '@/lib/site';
 import { TableScroll } from '@/components/table-scroll';
+import { fixedPage } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
-export const metadata = pageMetadata(
-  'Financieringsbronnen',
-  'Alle geldbronnen voor Kansrijke Start: gemeentelijke budgetten, zorgverzekeraar, SPUK, provincie en fondsen, met wat ze kunnen betalen.',
-  '/bronnen',
-);
+export const metadata = metadataFor(fixedPage('/bronnen'));
 
 export default function BronnenPage() {
   const c = getCatalog();

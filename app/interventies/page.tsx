@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { PageHeader } from '@/components/page-header';
 import { TableScroll } from '@/components/table-scroll';
 import { getCatalog } from '@/lib/content';
@@ -9,32 +10,26 @@ import { answerFor, answerSheetHref, parseChoice, sharedAcross, type Answer, typ
 import { pick } from '@/lib/content/catalog';
 import { isoToday } from '@/lib/content/days';
 import { BETALER_LABEL, formatPeildatum } from '@/lib/content/labels';
+import { interventiesText, parseKies } from '@/lib/content/page-titles';
 import { requestOrigin } from '@/lib/request-origin';
-import { pageMetadata } from '@/lib/site';
+import { metadataFor } from '@/lib/site';
 import { AnswerBlock } from './answer-block';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The list, or with ?kies=… the answer sheet of the chosen interventions (its title names them). */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const c = getCatalog();
+  return metadataFor(interventiesText(c, parseKies(c, (await searchParams).kies)));
+}
+
 const LIST_TITLE = 'Interventies';
-const LIST_DESCRIPTION =
-  'Interventies voor Kansrijke Start, zoals Nu Niet Zwanger, VoorZorg en Stevig Ouderschap, en wat de bronnen zeggen over hun financiering. Kies er meerdere voor één antwoordblad.';
 
 function choiceOf(sp: Record<string, string | string[] | undefined>) {
   const c = getCatalog();
   return parseChoice(sp.kies, new Set(c.interventies.map((i) => i.slug)));
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const c = getCatalog();
-  const choice = choiceOf(await searchParams);
-  if (choice.slugs.length === 0) return pageMetadata(LIST_TITLE, LIST_DESCRIPTION, '/interventies');
-  const names = pick(c.by.interventies, choice.slugs).map((i) => i.naam);
-  return pageMetadata(
-    `Antwoordblad: ${names.join(', ')}`,
-    `Per interventie de hoofdroute naar geld (wet, niveau, betaler), andere routes, gesprekspartners, voorwaarden en wat onzeker is, en wat ze delen: ${names.join(', ')}.`,
-    answerSheetHref(choice.slugs),
-  );
-}
 
 export default async function InterventiesPage({ searchParams }: Props) {
   const c = getCatalog();
@@ -148,6 +143,7 @@ function AnswerSheet({ answers, unknown, today, link, chosen }: { answers: Answe
       <PageHeader
         eyebrow="Interventies"
         title={names.length > 0 ? `Antwoordblad: ${names.join(', ')}` : 'Antwoordblad'}
+        actions={<CopyLinkButton />}
         intro={
           <p>
             Per interventie: de hoofdroute naar geld (wet, preventieniveau, betaler), andere routes, met wie u praat, voorwaarden

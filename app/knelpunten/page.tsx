@@ -1,18 +1,16 @@
 import Link from 'next/link';
 import { Citations } from '@/components/citations';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { Facts } from '@/components/facts';
 import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { THEMA_LABEL } from '@/lib/content/labels';
-import { pageMetadata } from '@/lib/site';
+import { fixedPage } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
-export const metadata = pageMetadata(
-  'Knelpunten',
-  'Bekende knelpunten in de financiering van de ketenaanpak Kansrijke Start, met de oplossingen en acties uit het werkdocument van december 2020.',
-  '/knelpunten',
-);
+export const metadata = metadataFor(fixedPage('/knelpunten'));
 
 export default function KnelpuntenPage() {
   const c = getCatalog();
@@ -49,9 +47,18 @@ export default function KnelpuntenPage() {
             </h2>
             {list.map((k) => (
               <article key={k.slug} id={k.slug} aria-labelledby={`${k.slug}-titel`} className="mt-4 scroll-mt-4 rounded border border-gray-300 p-4 target:border-brand-700 target:bg-brand-50">
-                <h3 id={`${k.slug}-titel`} className="text-lg font-semibold">
-                  {k.nummer} {k.titel}
-                </h3>
+                <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+                  {/* A self-link, as on documentation sites: its name is the heading's text; the "#" shows on hover and focus. */}
+                  <h3 id={`${k.slug}-titel`} className="text-lg font-semibold">
+                    <a href={`#${k.slug}`} className="group text-ink no-underline hover:underline focus-visible:underline">
+                      {k.nummer} {k.titel}
+                      <span aria-hidden="true" className="ml-1.5 text-brand-700 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100">
+                        #
+                      </span>
+                    </a>
+                  </h3>
+                  <CopyLinkButton href={`#${k.slug}`} name={`Kopieer link naar knelpunt ${k.nummer}`} />
+                </div>
                 <h4 className="mt-2 font-medium">Probleem</h4>
                 <p>{k.probleem}</p>
                 <h4 className="mt-2 font-medium">Oplossingen</h4>

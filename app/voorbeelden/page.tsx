@@ -1,13 +1,10 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
-import { pageMetadata } from '@/lib/site';
+import { fixedPage } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
-export const metadata = pageMetadata(
-  'Voorbeelden',
-  'Vier voorbeelden van lokale en regionale financiering van Kansrijke Start: Den Haag, Smallingerland, Gelderland-Midden en Zuid-Limburg.',
-  '/voorbeelden',
-);
+export const metadata = metadataFor(fixedPage('/voorbeelden'));
 
 export default function VoorbeeldenPage() {
   const c = getCatalog();

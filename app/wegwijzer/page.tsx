@@ -14,12 +14,13 @@ import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
 import { buildSearchIndex, search, type SearchDoc } from '@/lib/content/search';
 import { matrixView, parseWegwijzerParams } from '@/lib/content/wegwijzer';
-import { pageMetadata } from '@/lib/site';
 import { selectionKey, wegwijzerHref } from '@/lib/wegwijzer-url';
 import { Matrix } from './matrix';
 import { SearchResults } from './search-results';
 import { DETAIL_HEADING_ID, NoSelection, SelectionDetail } from './selection-detail';
 import { SelectionFocus } from './selection-focus';
+import { wegwijzerTextFromParams } from '@/lib/content/page-titles';
+import { metadataFor } from '@/lib/site';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,22 +35,8 @@ const searchOnce = cache((q: string) => {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const c = getCatalog();
-  const { state } = parseWegwijzerParams(c, await searchParams);
-  const parts = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean);
-  if (state.q) {
-    // The query in the title ("Zoeken: prenataal huisbezoek · …"), so a shared search or a browser tab says what it is.
-    const count = searchOnce(state.q).hits.length;
-    return pageMetadata(
-      `Zoeken: ${state.q}`,
-      `${count} ${count === 1 ? 'resultaat' : 'resultaten'} voor “${state.q}” in de wegwijzer financiering Kansrijke Start: wetten, taken, financieringsbronnen, interventies, knelpunten en voorbeelden.`,
-      wegwijzerHref(state),
-    );
-  }
-  const title = parts.length ? `Wegwijzer: ${parts.join(', ')}` : 'Wegwijzer';
-  const description = parts.length
-    ? `Taken, betalers, gesprekspartners, financieringsbronnen, interventies en knelpunten voor ${parts.join(', ')} in de aanpak Kansrijke Start.`
-    : 'Interactieve matrix van wetten en preventieniveaus: wie betaalt wat in de aanpak Kansrijke Start.';
-  return pageMetadata(title, description, wegwijzerHref(state));
+  // The state in the title: the cell, the search, the filters (lib/content/page-titles.ts).
+  return metadataFor(wegwijzerTextFromParams(c, await searchParams));
 }
 
 
@@ -227,7 +214,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
           data-scroll-panel
           className="mt-8 scroll-mt-4 xl:sticky xl:top-4 xl:mt-0 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded xl:border xl:border-gray-300 xl:p-4"
         >
-          {state.wet || state.niveau ? <SelectionDetail c={c} selection={selection} filters={filters} day={today} /> : <NoSelection />}
+          {state.wet || state.niveau ? <SelectionDetail c={c} selection={selection} filters={filters} day={today} shareHref={wegwijzerHref(state)} /> : <NoSelection />}
         </section>
       </div>
     </>

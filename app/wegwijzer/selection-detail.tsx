@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { Interpretation } from '@/components/interpretation';
 import { ValidityBadge } from '@/components/validity';
 import type { Catalog } from '@/lib/content/catalog';
@@ -30,7 +31,20 @@ export function NoSelection() {
 }
 
 /** What the matrix says about one selection (cell, law or level), under the current filters. */
-export function SelectionDetail({ c, selection, filters, day }: { c: Catalog; selection: Selection; filters: MatrixFilters; day: string }) {
+export function SelectionDetail({
+  c,
+  selection,
+  filters,
+  day,
+  shareHref,
+}: {
+  c: Catalog;
+  selection: Selection;
+  filters: MatrixFilters;
+  day: string;
+  /** The link to this view, for "Kopieer link". */
+  shareHref: string;
+}) {
   const d = selectionDetail(c, selection, filters, day);
   const law = selection.wet ? c.by.wetten.get(selection.wet) : undefined;
   const level = selection.niveau ? c.by.niveaus.get(selection.niveau) : undefined;
@@ -42,7 +56,7 @@ export function SelectionDetail({ c, selection, filters, day }: { c: Catalog; se
     <div>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <DetailHeading>{[law?.naam, level?.naam].filter(Boolean).join(' · ')}</DetailHeading>
-        {/* Room for the "Kopieer link" button of issue 10, §2. */}
+        <CopyLinkButton href={shareHref} />
       </div>
       {level && (
         <div className="mt-2 max-w-3xl">

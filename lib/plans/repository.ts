@@ -225,6 +225,16 @@ export async function getPlan(id: string): Promise<PlanView | null> {
 }
 
 /**
+ * What a preview image of the plan's read page may show: its title and
+ * municipality, read alone. The lines (and so every amount) are not read, so
+ * the image route (app/og) cannot put them on a picture.
+ */
+export async function getPlanCard(id: string): Promise<{ title: string; municipality: string } | null> {
+  if (!looksLikeToken(id)) return null;
+  return db.plan.findUnique({ where: { id }, select: { title: true, municipality: true } });
+}
+
+/**
  * Only the version: the cheapest question the database can answer about a
  * plan, asked on every GET of the JSON API to validate its cached body
  * (lib/plans/plan-json.ts). A prepared statement on the driver (lib/sqlite.ts).

@@ -92,6 +92,12 @@ export async function createRegion(
   return { ok: true, region: { ...state, id, version: 1, createdAt: now, updatedAt: now, handoffs: [] }, editSecret };
 }
 
+/** What a preview image of the region's read page may show: its name only (no members, no amounts). */
+export async function getRegionCard(id: string): Promise<{ name: string } | null> {
+  if (!looksLikeToken(id)) return null;
+  return db.region.findUnique({ where: { id }, select: { name: true } });
+}
+
 export async function getRegion(id: string): Promise<RegionView | null> {
   if (!looksLikeToken(id)) return null;
   const row = await db.region.findUnique({ where: { id }, include: { handoffs: { orderBy: { createdAt: 'asc' } } } });

@@ -12,7 +12,8 @@ import { ValidityBadge } from '@/components/validity';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey } from '@/lib/content/matrix';
-import { pageMetadata } from '@/lib/site';
+import { metadataFor } from '@/lib/site';
+import { bronText } from '@/lib/content/page-titles';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,9 +22,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const b = getCatalog().by.financieringsbronnen.get((await params).slug);
-  if (!b) return { title: 'Pagina niet gevonden' };
-  return pageMetadata(b.naam, `Financieringsbron voor Kansrijke Start: ${b.omschrijving}`.slice(0, 200), `/bronnen/${b.slug}`);
+  const page = bronText(getCatalog(), (await params).slug);
+  return page ? metadataFor(page) : { title: 'Pagina niet gevonden' };
 }
 
 export default async function BronPage({ params }: Props) {

@@ -9,11 +9,12 @@ import { MiniMatrix } from '@/components/mini-matrix';
 import { PageHeader } from '@/components/page-header';
 import { isoToday } from '@/lib/content/days';
 import { answerFor, answerSheetHref } from '@/lib/content/answers';
-import { BETALER_LABEL } from '@/lib/content/labels';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey, cellsOfIntervention } from '@/lib/content/matrix';
-import { pageMetadata } from '@/lib/site';
+import { metadataFor } from '@/lib/site';
+import { interventieText } from '@/lib/content/page-titles';
+import { CopyLinkButton } from '@/components/copy-link-button';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import { AnswerBlock } from '../answer-block';
 
@@ -24,14 +25,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = getCatalog();
-  const i = c.by.interventies.get((await params).slug);
-  if (!i) return { title: 'Pagina niet gevonden' };
-  const main = answerFor(c, i, isoToday()).main;
-  const route = main.found
-    ? `hoofdroute ${main.wet.korteNaam}, ${main.niveau.naam.toLowerCase()}, betaald door ${BETALER_LABEL[main.betaler].toLowerCase()}`
-    : 'de bronnen noemen geen hoofdroute';
-  return pageMetadata(i.naam, `${i.naam}: ${route}; andere routes, gesprekspartners en wat onzeker is in de aanpak Kansrijke Start.`, `/interventies/${i.slug}`);
+  const page = interventieText(getCatalog(), (await params).slug);
+  return page ? metadataFor(page) : { title: 'Pagina niet gevonden' };
 }
 
 export default async function InterventiePage({ params }: Props) {
@@ -44,7 +39,7 @@ export default async function InterventiePage({ params }: Props) {
   const h2 = 'text-xl font-semibold text-brand-800';
   return (
     <>
-      <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} />
+      <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} actions={<CopyLinkButton />} />
       <AnswerBlock answer={answer} today={today} />
       <p className="no-print -mt-3 mb-6">
         <Link href={answerSheetHref([i.slug])} className="text-brand-700 underline">

@@ -18,6 +18,7 @@ import { getPlanContent } from '@/lib/plans/content-server';
 import { indexPlanContent, sourceName } from '@/lib/plans/content';
 import { STATUS_LABEL } from '@/lib/plans/schema';
 import { getPlan } from '@/lib/plans/repository';
+import { ogImages } from '@/lib/site';
 import { planExportPath, planReadPath } from '@/lib/plans/urls';
 import { amountIn, lineTotal } from '@/lib/plans/lines';
 import { planWarnings } from '@/lib/plans/validity';
@@ -30,7 +31,16 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const plan = await getPlan((await params).id);
-  return { title: plan ? `Financieringsplan: ${plan.title}` : 'Pagina niet gevonden' };
+  if (!plan) return { title: 'Pagina niet gevonden' };
+  const title = `Financieringsplan: ${plan.title}`;
+  // The preview image shows the title and municipality only (app/og, getPlanCard), never amounts.
+  const images = ogImages(planReadPath(plan.id), `${title}, ${plan.municipality}`);
+  return {
+    title,
+    description: `Financieringsplan Kansrijke Start van ${plan.municipality}.`,
+    openGraph: { title, description: `Financieringsplan Kansrijke Start van ${plan.municipality}.`, ...images.openGraph },
+    twitter: { ...images.twitter, title },
+  };
 }
 
 const h2 = 'text-xl font-semibold text-brand-800';

@@ -15,6 +15,7 @@ import { planReadPath } from '@/lib/plans/urls';
 import { categoriesUsed, computeSplit } from '@/lib/regions/calculate';
 import { getRegionContent, regionNames } from '@/lib/regions/content-server';
 import { getRegion } from '@/lib/regions/repository';
+import { ogImages } from '@/lib/site';
 import { listRegionLinks } from '@/lib/plans/repository';
 import { regionExportPath, regionReadPath } from '@/lib/regions/urls';
 import { rangeLabel } from '@/lib/regions/years';
@@ -23,7 +24,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const region = await getRegion((await params).id);
-  return { title: region ? `Regionaal plan: ${region.name}` : 'Pagina niet gevonden' };
+  if (!region) return { title: 'Pagina niet gevonden' };
+  const title = `Regionaal plan: ${region.name}`;
+  // The preview image shows the name only (app/og, getRegionCard).
+  const images = ogImages(regionReadPath(region.id), title);
+  return { title, openGraph: { title, ...images.openGraph }, twitter: { ...images.twitter, title } };
 }
 
 const h2 = 'mt-10 text-xl font-semibold text-brand-800';

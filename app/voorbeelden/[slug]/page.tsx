@@ -13,8 +13,10 @@ import { isoToday } from '@/lib/content/days';
 import { getCatalog } from '@/lib/content';
 import { pick } from '@/lib/content/catalog';
 import { cellKey } from '@/lib/content/matrix';
-import { pageMetadata } from '@/lib/site';
 import { TableScroll } from '@/components/table-scroll';
+import { metadataFor } from '@/lib/site';
+import { voorbeeldText } from '@/lib/content/page-titles';
+import { CopyLinkButton } from '@/components/copy-link-button';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,9 +25,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const v = getCatalog().by.voorbeelden.get((await params).slug);
-  if (!v) return { title: 'Pagina niet gevonden' };
-  return pageMetadata(`Voorbeeld: ${v.naam}`, v.samenvatting, `/voorbeelden/${v.slug}`);
+  const page = voorbeeldText(getCatalog(), (await params).slug);
+  return page ? metadataFor(page) : { title: 'Pagina niet gevonden' };
 }
 
 export default async function VoorbeeldPage({ params }: Props) {
@@ -38,7 +39,7 @@ export default async function VoorbeeldPage({ params }: Props) {
   const today = isoToday();
   return (
     <>
-      <PageHeader eyebrow={`Voorbeeld · ${v.schaal === 'regionaal' ? 'regionaal' : 'lokaal'}`} title={v.naam} intro={<p>{v.samenvatting}</p>} />
+      <PageHeader eyebrow={`Voorbeeld · ${v.schaal === 'regionaal' ? 'regionaal' : 'lokaal'}`} title={v.naam} intro={<p>{v.samenvatting}</p>} actions={<CopyLinkButton />} />
       <AgeNotice id="melding-voorbeelden" />
 
       <section aria-labelledby="verhaal" className="max-w-3xl">

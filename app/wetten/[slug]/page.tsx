@@ -10,7 +10,8 @@ import { ValidityBadge } from '@/components/validity';
 import { isoToday } from '@/lib/content/days';
 import { getCatalog } from '@/lib/content';
 import { partnersFor, sourcesIn, tasksIn } from '@/lib/content/matrix';
-import { pageMetadata } from '@/lib/site';
+import { metadataFor } from '@/lib/site';
+import { wetText } from '@/lib/content/page-titles';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -21,9 +22,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const w = getCatalog().by.wetten.get((await params).slug);
-  if (!w) return { title: 'Pagina niet gevonden' };
-  return pageMetadata(w.naam, `${w.naam} in de aanpak Kansrijke Start: taken per preventieniveau, wie betaalt en welke financieringsbronnen.`, `/wetten/${w.slug}`);
+  const page = wetText(getCatalog(), (await params).slug);
+  return page ? metadataFor(page) : { title: 'Pagina niet gevonden' };
 }
 
 export default async function WetPage({ params }: Props) {
