@@ -1,6 +1,9 @@
 import { SITE_DESCRIPTION, SITE_NAME } from '../site';
 import { wegwijzerHref, type WegwijzerState } from '../wegwijzer-url';
+import { parseChoice } from './answers';
 import type { Catalog } from './catalog';
+import { BETALER_LABEL } from './labels';
+import type { Hoofdroute } from './schema';
 import { parseWegwijzerParams } from './wegwijzer';
 
 /**
@@ -138,8 +141,16 @@ export function wegwijzerTextFromParams(c: Catalog, raw: RawParams): PageText {
  * duplicates once, in the order given.
  */
 export function parseKies(c: Catalog, raw: string | string[] | undefined): string[] {
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) => v.split(','));
-  return [...new Set(values.map((v) => v.trim()).filter((v) => c.by.interventies.has(v)))];
+  // The page's own parse (lib/content/answers.ts), so title and sheet always name the same interventions.
+  return parseChoice(raw, new Set(c.by.interventies.keys())).slugs;
+}
+
+/** "hoofdroute Wpg, universeel, betaald door gemeente", from the intervention's content (no date involved). */
+function mainRoute(c: Catalog, h: Hoofdroute): string {
+  const wet = h.wet ? c.by.wetten.get(h.wet) : undefined;
+  const niveau = h.niveau ? c.by.niveaus.get(h.niveau) : undefined;
+  if (h.nietGevonden || !wet || !niveau || !h.betaler) return 'de bronnen noemen geen hoofdroute';
+  return `hoofdroute ${wet.korteNaam}, ${niveau.naam.toLowerCase()}, betaald door ${BETALER_LABEL[h.betaler].toLowerCase()}`;
 }
 
 /** /interventies: the list, or with `kies` the answer sheet for the chosen interventions. */
@@ -191,7 +202,7 @@ export function interventieText(c: Catalog, slug: string): PageText | undefined 
   return (
     i && {
       title: i.naam,
-      description: `${i.naam}: wat het is en hoe het gefinancierd kan worden in de aanpak Kansrijke Start.`,
+      description: clampDescription(`${i.naam}: ${mainRoute(c, i.hoofdroute)}; andere routes, gesprekspartners en wat onzeker is in de aanpak Kansrijke Start.`),
       path: `/interventies/${i.slug}`,
       section: 'Interventie',
     }

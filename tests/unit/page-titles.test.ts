@@ -95,6 +95,16 @@ describe('content pages', () => {
     expect(voorbeeldText(c, c.voorbeelden[0]?.slug ?? '')?.title).toBe(`Voorbeeld: ${c.voorbeelden[0]?.naam}`);
     expect(wetText(c, 'bestaat-niet')).toBeUndefined();
   });
+
+  it("an intervention's description names its main route from the content, or says the sources name none", () => {
+    const voorzorg = c.by.interventies.get('voorzorg');
+    const route = voorzorg?.hoofdroute;
+    expect(route?.wet).toBeTruthy();
+    const law = c.by.wetten.get(route?.wet ?? '');
+    expect(interventieText(c, 'voorzorg')?.description).toContain(`hoofdroute ${law?.korteNaam}`);
+    expect(c.by.interventies.get('baby-connect')?.hoofdroute.nietGevonden).toBe(true);
+    expect(interventieText(c, 'baby-connect')?.description).toContain('de bronnen noemen geen hoofdroute');
+  });
 });
 
 describe('describePath (what the preview image route draws)', () => {
