@@ -48,7 +48,7 @@ export function MiniMatrix({
               const key = cellKey(w.slug, n.slug);
               const on = cells.has(key);
               return (
-                <td key={n.slug} className={`border border-gray-400 p-1 align-top ${on ? 'bg-accent-100' : ''}`}>
+                <td key={n.slug} className={`border border-gray-400 p-1 align-top break-words hyphens-auto ${on ? 'bg-accent-100' : ''}`}>
                   {on ? (
                     <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-800 underline">
                       {markLabel}

@@ -16,9 +16,9 @@ const KB = 1024;
 
 export type RouteMeasure = {
   route: string;
-  /** Gzipped bytes of every script a modern browser runs on first load (files + inline, no nomodule). */
+  /** Gzipped bytes of every script a modern browser runs on first load (files + inline, no nomodule), without the RSC payload. */
   jsBytes: number;
-  /** Gzipped bytes of the inline RSC payload scripts (part of jsBytes). */
+  /** Gzipped bytes of the inline RSC payload scripts (`self.__next_f.push`). */
   rscBytes: number;
   /** Lighthouse performance scores 0–100, one per run; absent when Lighthouse was skipped for the route. */
   mobile?: number[];

@@ -68,14 +68,16 @@ async function filledPlan(request: APIRequestContext) {
   expect(res.status()).toBe(201);
   const plan = created.parse(await res.json());
   const categories = content.kostensoorten.map((k) => k.slug);
-  const sources = content.financieringsbronnen.map((b) => b.slug);
+  const sources = content.financieringsbronnen;
   const statuses = ['idee', 'aangevraagd', 'toegezegd', 'afgewezen'] as const;
   const lines = Array.from({ length: 20 }, (_, i) => {
     const status = statuses[i % statuses.length];
+    const source = i % 7 === 6 ? null : sources[i % sources.length];
     return {
       costCategory: categories[i % categories.length],
-      ...(i % 7 === 6 ? { customSourceName: `Eigen fonds ${i}` } : { sourceSlug: sources[i % sources.length] }),
-      looptijd: i % 2 ? 'structureel' : 'tijdelijk',
+      ...(source ? { sourceSlug: source.slug } : { customSourceName: `Eigen fonds ${i}` }),
+      // A source that only gives temporary (or only structural) money refuses the other kind.
+      looptijd: source?.looptijd === 'tijdelijk' || source?.looptijd === 'structureel' ? source.looptijd : i % 2 ? 'structureel' : 'tijdelijk',
       status,
       ...(status === 'afgewezen' ? { rejectionReason: 'Past niet binnen de regeling' } : {}),
       note: i % 3 ? undefined : `Toelichting bij regel ${i + 1}, met wat langere tekst om de tabel te vullen.`,

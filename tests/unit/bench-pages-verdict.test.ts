@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { median, verdict, verdictTable } from '../../scripts/bench-pages-verdict';
-import { scriptTags, rscBytes } from '../../scripts/bench-pages';
+import { inlineBytes, rscBytes, scriptTags } from '../../scripts/bench-pages';
+import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const floor = { jsBytes: 131 * KB, mobile: [88, 90, 86] };
@@ -82,7 +83,17 @@ describe('bench:pages script parsing', () => {
       { src: undefined, inline: 'other()', nomodule: false },
     ]);
     // Only the RSC payload scripts count as RSC data.
-    expect(rscBytes(scriptTags(html))).toBeGreaterThan(0);
+    expect(rscBytes(scriptTags(html))).toBe(gzipSync('self.__next_f.push([1,"x"])').length);
     expect(rscBytes(scriptTags('<script>other()</script>'))).toBe(0);
+  });
+
+  it('compresses inline scripts together, as they travel in the HTML, so splitting the payload costs nothing', () => {
+    const chunk = `self.__next_f.push([1,${JSON.stringify('<article class="mt-6 rounded border p-4">Knelpunt</article>'.repeat(40))}])`;
+    const split = scriptTags(`<script>${chunk}</script>`.repeat(6));
+    const whole = scriptTags(`<script>${chunk.repeat(6)}</script>`);
+    expect(rscBytes(split)).toBe(rscBytes(whole));
+    expect(rscBytes(split)).toBeLessThan(6 * gzipSync(chunk).length);
+    // External files are not inline bytes.
+    expect(inlineBytes(scriptTags('<script src="/a.js"></script>'))).toBe(0);
   });
 });
