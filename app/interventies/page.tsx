@@ -9,7 +9,7 @@ import { answerFor, answerSheetHref, parseChoice, sharedAcross, type Answer, typ
 import { pick } from '@/lib/content/catalog';
 import { isoToday } from '@/lib/content/days';
 import { BETALER_LABEL, formatPeildatum } from '@/lib/content/labels';
-import { interventiesText, parseKies } from '@/lib/content/page-titles';
+import { interventiesText, listNl, parseKies } from '@/lib/content/page-titles';
 import { requestOrigin } from '@/lib/request-origin';
 import { metadataFor } from '@/lib/site';
 import { AnswerBlock } from './answer-block';
@@ -141,7 +141,7 @@ function AnswerSheet({ answers, unknown, today, link, chosen }: { answers: Answe
     <>
       <PageHeader
         eyebrow="Interventies"
-        title={names.length > 0 ? `Antwoordblad: ${names.join(', ')}` : 'Antwoordblad'}
+        title={names.length > 0 ? `Antwoordblad: ${listNl(names)}` : 'Antwoordblad'}
         actions={<CopyLinkButton />}
         intro={
           <p>

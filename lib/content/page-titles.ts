@@ -74,7 +74,7 @@ function shortInput(text: string, max: number): string {
 }
 
 /** "A", "A en B", "A, B en C". */
-function listNl(items: readonly string[]): string {
+export function listNl(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }

@@ -58,9 +58,9 @@ async function chooseTwoAndShow(page: Page) {
 async function expectTwoInterventionSheet(page: Page) {
   // The browser sends kies=a&kies=b; the page answers at the canonical kies=a,b.
   await expect(page).toHaveURL(/\/interventies\?kies=voorzorg,prenataal-huisbezoek$/);
-  await expect(page).toHaveTitle(/^Antwoordblad: VoorZorg, Prenataal huisbezoek door de JGZ · /);
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /VoorZorg, Prenataal huisbezoek door de JGZ/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antwoordblad: VoorZorg, Prenataal huisbezoek door de JGZ');
+  await expect(page).toHaveTitle(/^Antwoordblad: VoorZorg en Prenataal huisbezoek door de JGZ · /);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /VoorZorg en Prenataal huisbezoek door de JGZ/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antwoordblad: VoorZorg en Prenataal huisbezoek door de JGZ');
   await expect(answerBlock(page, 'VoorZorg')).toBeVisible();
   await expect(answerBlock(page, 'Prenataal huisbezoek door de JGZ')).toBeVisible();
   const together = page.getByRole('region', { name: 'Samen bekeken' });
