@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
@@ -58,9 +59,9 @@ export default function HomePage() {
       <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {entries.map((e) => (
           <li key={e.href} className="rounded border border-gray-300 p-4">
-            <a href={e.href} className="text-lg font-semibold text-brand-700 underline">
+            <Link href={e.href} className="text-lg font-semibold text-brand-700 underline">
               {e.title}
-            </a>
+            </Link>
             <p className="mt-1">{e.text}</p>
           </li>
         ))}
@@ -70,9 +71,9 @@ export default function HomePage() {
       <ul className="mt-2 flex flex-wrap gap-2">
         {c.wetten.map((w) => (
           <li key={w.slug}>
-            <a href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
+            <Link href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
               {w.naam}
-            </a>
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { formatDatering } from '@/lib/content/validity';
 
@@ -30,9 +31,9 @@ export function AgeNotice({ id, className = '' }: { id: string; className?: stri
         </p>
       )}
       <p className="mt-1">
-        <a href="/actueel" className="font-medium text-brand-700 underline">
+        <Link href="/actueel" className="font-medium text-brand-700 underline">
           Wat is er veranderd sinds de wegwijzer?
-        </a>
+        </Link>
       </p>
     </aside>
   );

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 
 export type LinkItem = { key: string; href: string; label: string };
 
@@ -12,9 +13,9 @@ export function LinkListSection({ id, title, items }: { id: string; title: strin
       <ul className="mt-2 list-disc pl-5">
         {items.map((it) => (
           <li key={it.key}>
-            <a href={it.href} className="text-brand-700 underline">
+            <Link href={it.href} className="text-brand-700 underline">
               {it.label}
-            </a>
+            </Link>
           </li>
         ))}
       </ul>

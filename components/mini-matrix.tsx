@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { cellKey, matrixRows } from '@/lib/content/matrix';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
@@ -49,13 +50,13 @@ export function MiniMatrix({
               return (
                 <td key={n.slug} className={`border border-gray-400 p-1 align-top break-words hyphens-auto ${on ? 'bg-accent-100' : ''}`}>
                   {on ? (
-                    <a href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-800 underline">
+                    <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-800 underline">
                       {markLabel}
                       <span className="sr-only">
                         {' '}
                         ({w.naam}, {n.naam})
                       </span>
-                    </a>
+                    </Link>
                   ) : (
                     <span className="text-muted">
                       <span aria-hidden="true">–</span>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Fragment, type ReactNode } from 'react';
 import { getCatalog } from '@/lib/content';
 import { contentDate } from '@/lib/content/content-date';
@@ -36,9 +37,9 @@ export function SiteText({ text, values = {} }: { text: string; values?: Partial
     const [, label = '', href = ''] = m;
     out.push(
       href.startsWith('/') ? (
-        <a key={`l${at}`} href={href} className="nl-link">
+        <Link key={`l${at}`} href={href} className="nl-link">
           {label}
-        </a>
+        </Link>
       ) : (
         <a key={`l${at}`} href={href} className="nl-link">
           {label}

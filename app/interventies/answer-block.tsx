@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
 import { Interpretation } from '@/components/interpretation';
@@ -12,9 +13,9 @@ const KANT_LABEL = { gemeente: 'kant gemeente', zorgverzekeraar: 'kant zorgverze
 function SourceLine({ b, today }: { b: Financieringsbron; today: string }) {
   return (
     <li className="py-1">
-      <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+      <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
         {b.naam}
-      </a>{' '}
+      </Link>{' '}
       <span className="inline-flex flex-wrap gap-1 align-baseline">
         <PayerBadge betaler={b.betaler} />
         <LooptijdBadge looptijd={b.looptijd} />
@@ -41,9 +42,9 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
     <section aria-labelledby={id} className="print-split mb-6 rounded border-2 border-brand-700 p-4 print:border print:p-2">
       <H id={id} className="text-xl font-semibold text-brand-800 print:break-after-avoid">
         {title === 'naam' ? (
-          <a href={`/interventies/${i.slug}`} className="text-brand-700 underline">
+          <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
             {i.naam}
-          </a>
+          </Link>
         ) : (
           'Antwoord in het kort'
         )}
@@ -55,16 +56,16 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="font-medium">Wet</dt>
             <dd>
-              <a href={`/wetten/${main.wet.slug}`} className="text-brand-700 underline">
+              <Link href={`/wetten/${main.wet.slug}`} className="text-brand-700 underline">
                 {main.wet.naam}
-              </a>
+              </Link>
             </dd>
             <dt className="font-medium">Preventieniveau</dt>
             <dd>
               {main.niveau.naam}{' '}
-              <a href={wegwijzerHref({ wet: main.wet.slug, niveau: main.niveau.slug }, {}, '#detail')} className="text-sm text-brand-700 underline print:hidden">
+              <Link href={wegwijzerHref({ wet: main.wet.slug, niveau: main.niveau.slug }, {}, '#detail')} className="text-sm text-brand-700 underline print:hidden">
                 bekijk deze cel in de wegwijzer
-              </a>
+              </Link>
             </dd>
             <dt className="font-medium">Wie betaalt</dt>
             <dd>{BETALER_LABEL[main.betaler]}</dd>
@@ -114,9 +115,9 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
                 {via.map((v, n) => (
                   <span key={`${v.kind}-${v.slug}`}>
                     {n > 0 && ', '}
-                    <a href={v.href} className="text-brand-700 underline">
+                    <Link href={v.href} className="text-brand-700 underline">
                       {v.naam}
-                    </a>
+                    </Link>
                   </span>
                 ))}
               </span>

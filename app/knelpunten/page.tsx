@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Citations } from '@/components/citations';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { Facts } from '@/components/facts';
@@ -98,9 +99,9 @@ export default function KnelpuntenPage() {
                     ].map((l, i) => (
                       <span key={l.href}>
                         {i > 0 && ', '}
-                        <a href={l.href} className="text-brand-700 underline">
+                        <Link href={l.href} className="text-brand-700 underline">
                           {l.label}
-                        </a>
+                        </Link>
                       </span>
                     ))}
                   </p>

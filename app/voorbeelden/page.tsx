@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { fixedPage } from '@/lib/content/page-titles';
@@ -16,9 +17,9 @@ export default function VoorbeeldenPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {c.voorbeelden.map((v) => (
           <li key={v.slug} className="rounded border border-gray-300 p-4">
-            <a href={`/voorbeelden/${v.slug}`} className="text-lg font-semibold text-brand-700 underline">
+            <Link href={`/voorbeelden/${v.slug}`} className="text-lg font-semibold text-brand-700 underline">
               {v.naam}
-            </a>
+            </Link>
             <p className="text-sm text-muted">
               {v.schaal === 'regionaal' ? 'Regionaal' : 'Lokaal'} · {v.plaats}
             </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
+import Link from 'next/link';
 import { cache } from 'react';
 import { AgeNotice } from '@/components/age-notice';
 import { Interpretation } from '@/components/interpretation';
@@ -127,9 +128,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             Toepassen
           </button>
           {(state.q || state.kosten || state.fase || state.interventie) && (
-            <a href={wegwijzerHref({ wet: state.wet, niveau: state.niveau })} className="py-2 text-brand-700 underline">
+            <Link href={wegwijzerHref({ wet: state.wet, niveau: state.niveau })} className="py-2 text-brand-700 underline">
               Filters en zoekopdracht wissen
-            </a>
+            </Link>
           )}
         </div>
       </Form>
@@ -172,9 +173,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             <ul className="mt-1 list-disc pl-5">
               {sortByValidity(pick(c.by.financieringsbronnen, intervention.financieringsbronnen), today).map((b) => (
                 <li key={b.slug}>
-                  <a href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                  <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
                     {b.naam}
-                  </a>{' '}
+                  </Link>{' '}
                   ({BETALER_LABEL[b.betaler]}, {LOOPTIJD_LABEL[b.looptijd].toLowerCase()}) <ValidityBadge geldigheid={b.geldigheid} day={today} />
                 </li>
               ))}
@@ -182,9 +183,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
           )}
           <p className="mt-2">{intervention.financiering}</p>
           <p className="mt-2">
-            <a href={`/interventies/${intervention.slug}`} className="text-brand-700 underline">
+            <Link href={`/interventies/${intervention.slug}`} className="text-brand-700 underline">
               Alles over {intervention.naam}
-            </a>
+            </Link>
           </p>
         </section>
       )}

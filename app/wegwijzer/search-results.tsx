@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Fragment } from 'react';
 import { getCatalog } from '@/lib/content';
 import { MAX_SHOWN, SEARCH_KIND_SINGULAR, type search, type Segment } from '@/lib/content/search';
@@ -44,9 +45,9 @@ export function SearchResults({ result, state }: { result: ReturnType<typeof sea
                 <p>
                   <span className="text-sm text-muted">{SEARCH_KIND_SINGULAR[h.kind]}: </span>
                   {h.href ? (
-                    <a href={h.href} className="font-medium text-brand-700 underline">
+                    <Link href={h.href} className="font-medium text-brand-700 underline">
                       <Marked segments={h.titleSegments} />
-                    </a>
+                    </Link>
                   ) : (
                     <span className="font-medium">
                       <Marked segments={h.titleSegments} />
@@ -78,9 +79,9 @@ export function SearchResults({ result, state }: { result: ReturnType<typeof sea
                       return (
                         <span key={cell}>
                           {i > 0 && ', '}
-                          <a href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
+                          <Link href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
                             {cellName(cell)}
-                          </a>
+                          </Link>
                         </span>
                       );
                     })}

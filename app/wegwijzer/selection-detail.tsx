@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { Interpretation } from '@/components/interpretation';
 import { ValidityBadge } from '@/components/validity';
@@ -73,9 +74,9 @@ export function SelectionDetail({
         <ul className="mt-2 space-y-2">
           {d.tasks.map((t) => (
             <li key={t.id} className="rounded border border-gray-300 p-2">
-              <a href={`/wetten/${t.wet}#${t.id}`} className="font-medium text-brand-700 underline">
+              <Link href={`/wetten/${t.wet}#${t.id}`} className="font-medium text-brand-700 underline">
                 {t.titel}
-              </a>
+              </Link>
               <p className="text-sm text-muted">
                 <span className="font-medium">Niveau (interpretatie):</span> {t.niveauToelichting}
               </p>
@@ -121,9 +122,9 @@ export function SelectionDetail({
         <ul className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-1">
           {d.sources.map((b) => (
             <li key={b.slug} className="rounded border border-gray-300 p-2">
-              <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+              <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
                 {b.naam}
-              </a>
+              </Link>
               <p className="text-sm">
                 {BETALER_LABEL[b.betaler]} · {LOOPTIJD_LABEL[b.looptijd]}
               </p>
@@ -143,9 +144,9 @@ export function SelectionDetail({
         <ul className="mt-1 list-disc pl-5">
           {d.interventions.map((i) => (
             <li key={i.slug}>
-              <a href={`/interventies/${i.slug}`} className="text-brand-700 underline">
+              <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
                 {i.naam}
-              </a>
+              </Link>
             </li>
           ))}
         </ul>
@@ -158,9 +159,9 @@ export function SelectionDetail({
         <ul className="mt-2 space-y-2">
           {d.knelpunten.map((k) => (
             <li key={k.slug} className="rounded border border-gray-300 p-2">
-              <a href={`/knelpunten#${k.slug}`} className="font-medium text-brand-700 underline">
+              <Link href={`/knelpunten#${k.slug}`} className="font-medium text-brand-700 underline">
                 {k.nummer} {k.titel}
-              </a>
+              </Link>
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {k.oplossingen.map((o, i) => (
                   <li key={i}>{o}</li>
@@ -178,9 +179,9 @@ export function SelectionDetail({
         <ul className="mt-1 list-disc pl-5">
           {d.examples.map((v) => (
             <li key={v.slug}>
-              <a href={`/voorbeelden/${v.slug}`} className="text-brand-700 underline">
+              <Link href={`/voorbeelden/${v.slug}`} className="text-brand-700 underline">
                 {v.naam}
-              </a>
+              </Link>
             </li>
           ))}
         </ul>

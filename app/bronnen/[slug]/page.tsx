@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
@@ -50,9 +51,9 @@ export default async function BronPage({ params }: Props) {
           {b.geldigheid.opvolger && (
             <span className="mt-1 block">
               Opvolger:{' '}
-              <a href={`/bronnen/${b.geldigheid.opvolger}`} className="text-brand-700 underline">
+              <Link href={`/bronnen/${b.geldigheid.opvolger}`} className="text-brand-700 underline">
                 {c.by.financieringsbronnen.get(b.geldigheid.opvolger)?.naam}
-              </a>
+              </Link>
             </span>
           )}
           <Citations bron={b.geldigheid.bron} className="mt-1" />
@@ -68,9 +69,9 @@ export default async function BronPage({ params }: Props) {
           {pick(c.by.wetten, b.wetten).map((w, i) => (
             <span key={w.slug}>
               {i > 0 && ', '}
-              <a href={`/wetten/${w.slug}`} className="text-brand-700 underline">
+              <Link href={`/wetten/${w.slug}`} className="text-brand-700 underline">
                 {w.naam}
-              </a>
+              </Link>
             </span>
           ))}
         </dd>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Citations } from '@/components/citations';
 import { Facts } from '@/components/facts';
@@ -41,9 +42,9 @@ export default async function InterventiePage({ params }: Props) {
       <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} actions={<CopyLinkButton />} />
       <AnswerBlock answer={answer} today={today} />
       <p className="no-print -mt-3 mb-6">
-        <a href={answerSheetHref([i.slug])} className="text-brand-700 underline">
+        <Link href={answerSheetHref([i.slug])} className="text-brand-700 underline">
           Combineer met andere interventies in één antwoordblad
-        </a>
+        </Link>
       </p>
 
       <section aria-labelledby="over" className="mt-6">
@@ -57,9 +58,9 @@ export default async function InterventiePage({ params }: Props) {
         {i.interpretatie && <Interpretation className="mt-3">{i.interpretatie}</Interpretation>}
         <Citations bron={i.bron} className="mt-2" />
         <p className="mt-3">
-          <a href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
+          <Link href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
             Toon {i.naam} in de wegwijzer
-          </a>
+          </Link>
         </p>
       </section>
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PayerBadge, LooptijdBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
@@ -48,9 +49,9 @@ export default async function WetPage({ params }: Props) {
       {w.interpretatie && <Interpretation className="mt-3">{w.interpretatie}</Interpretation>}
       <Citations bron={w.bron} className="mt-2" />
       <p className="mt-3">
-        <a href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="text-brand-700 underline">
+        <Link href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="text-brand-700 underline">
           Bekijk {w.korteNaam} in de wegwijzer
-        </a>
+        </Link>
       </p>
 
       <section aria-labelledby="taken" className="mt-8">
@@ -95,9 +96,9 @@ export default async function WetPage({ params }: Props) {
                   {c.niveaus.map((n) => (
                     <td key={n.slug} className="px-2 py-2">
                       {t.niveaus.includes(n.slug) ? (
-                        <a href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-700 underline">
+                        <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-700 underline">
                           Ja<span className="sr-only">, {n.naam}: bekijk in de wegwijzer</span>
-                        </a>
+                        </Link>
                       ) : (
                         <span className="text-muted">
                           <span aria-hidden="true">–</span>
@@ -136,9 +137,9 @@ export default async function WetPage({ params }: Props) {
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {sources.map((b) => (
             <li key={b.slug} className="rounded border border-gray-300 p-2">
-              <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+              <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
                 {b.naam}
-              </a>
+              </Link>
               <p className="mt-1 flex flex-wrap gap-1">
                 <PayerBadge betaler={b.betaler} />
                 <LooptijdBadge looptijd={b.looptijd} />
