@@ -104,7 +104,7 @@ test.describe('with JavaScript', () => {
     await expect(self).toHaveAccessibleName(/^1\.1 Financiële belemmeringen rondom anticonceptie.*interconceptiezorg$/);
     await self.click();
     await expect(page).toHaveURL(new RegExp(`/knelpunten#${KNELPUNT.slug}$`));
-    await expect(page.locator(`article#${KNELPUNT.slug}`)).toHaveCSS('border-color', 'rgb(21, 66, 115)');
+    await expect(page.locator(`article#${KNELPUNT.slug}`)).toHaveCSS('border-color', 'rgb(27, 79, 114)');
 
     const buttons = page.getByRole('button', { name: /^Kopieer link naar knelpunt / });
     expect(await buttons.count()).toBeGreaterThan(10);

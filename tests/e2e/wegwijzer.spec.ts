@@ -34,7 +34,8 @@ test.describe('wegwijzer matrix', () => {
     await expect(detailHeading(page)).toBeFocused();
     await expect(cell(page, 'Jeugdwet', 'Selectief')).toHaveAttribute('aria-current', 'true');
     await expect(page.getByRole('heading', { name: 'Wie betaalt?' })).toBeVisible();
-    await expect(page.locator('[aria-live="polite"]')).toHaveText('Gekozen: Jeugdwet, Selectief.');
+    // The selection's own live region (a copy button has one too).
+    await expect(page.locator('p[aria-live="polite"]')).toHaveText('Gekozen: Jeugdwet, Selectief.');
 
     await cell(page, 'Zorgverzekeringswet', 'Geïndiceerd').click();
     await expect(detailHeading(page)).toHaveText('Zorgverzekeringswet · Geïndiceerd');
