@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
@@ -59,9 +58,9 @@ export default function HomePage() {
       <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {entries.map((e) => (
           <li key={e.href} className="rounded border border-gray-300 p-4">
-            <Link href={e.href} className="text-lg font-semibold text-brand-700 underline">
+            <a href={e.href} className="text-lg font-semibold text-brand-700 underline">
               {e.title}
-            </Link>
+            </a>
             <p className="mt-1">{e.text}</p>
           </li>
         ))}
@@ -71,9 +70,9 @@ export default function HomePage() {
       <ul className="mt-2 flex flex-wrap gap-2">
         {c.wetten.map((w) => (
           <li key={w.slug}>
-            <Link href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
+            <a href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">
               {w.naam}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

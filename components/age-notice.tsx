@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { formatDatering } from '@/lib/content/validity';
 
@@ -31,9 +30,9 @@ export function AgeNotice({ id, className = '' }: { id: string; className?: stri
         </p>
       )}
       <p className="mt-1">
-        <Link href="/actueel" className="font-medium text-brand-700 underline">
+        <a href="/actueel" className="font-medium text-brand-700 underline">
           Wat is er veranderd sinds de wegwijzer?
-        </Link>
+        </a>
       </p>
     </aside>
   );

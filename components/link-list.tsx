@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export type LinkItem = { key: string; href: string; label: string };
 
@@ -13,9 +12,9 @@ export function LinkListSection({ id, title, items }: { id: string; title: strin
       <ul className="mt-2 list-disc pl-5">
         {items.map((it) => (
           <li key={it.key}>
-            <Link href={it.href} className="text-brand-700 underline">
+            <a href={it.href} className="text-brand-700 underline">
               {it.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

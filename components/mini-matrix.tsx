@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getCatalog } from '@/lib/content';
 import { cellKey, matrixRows } from '@/lib/content/matrix';
 import { wegwijzerHref } from '@/lib/wegwijzer-url';
@@ -50,13 +49,13 @@ export function MiniMatrix({
               return (
                 <td key={n.slug} className={`border border-gray-400 p-1 align-top break-words hyphens-auto ${on ? 'bg-accent-100' : ''}`}>
                   {on ? (
-                    <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-800 underline">
+                    <a href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-800 underline">
                       {markLabel}
                       <span className="sr-only">
                         {' '}
                         ({w.naam}, {n.naam})
                       </span>
-                    </Link>
+                    </a>
                   ) : (
                     <span className="text-muted">
                       <span aria-hidden="true">–</span>

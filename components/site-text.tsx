@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment, type ReactNode } from 'react';
 import { getCatalog } from '@/lib/content';
 import { contentDate } from '@/lib/content/content-date';
@@ -37,9 +36,9 @@ export function SiteText({ text, values = {} }: { text: string; values?: Partial
     const [, label = '', href = ''] = m;
     out.push(
       href.startsWith('/') ? (
-        <Link key={`l${at}`} href={href} className="nl-link">
+        <a key={`l${at}`} href={href} className="nl-link">
           {label}
-        </Link>
+        </a>
       ) : (
         <a key={`l${at}`} href={href} className="nl-link">
           {label}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Citations } from '@/components/citations';
 import { PageHeader } from '@/components/page-header';
 import { ValidityBadge } from '@/components/validity';
@@ -104,9 +103,9 @@ export default function ActueelPage() {
               {notRunning.map((b) => (
                 <tr key={b.slug} className="border-b border-gray-200 align-top">
                   <th scope="row" className="py-2 pr-3 text-left font-medium">
-                    <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                    <a href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
                       {b.naam}
-                    </Link>
+                    </a>
                   </th>
                   <td className="py-2 pr-3">
                     <ValidityBadge geldigheid={b.geldigheid} day={today} />
@@ -152,9 +151,9 @@ function SourceList({ slugs, today }: { slugs: string[]; today: string }) {
     <ul className="mt-2 space-y-1 text-sm">
       {sources.map((b) => (
         <li key={b.slug} className="flex flex-wrap items-baseline gap-x-2">
-          <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+          <a href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
             {b.naam}
-          </Link>
+          </a>
           <ValidityBadge geldigheid={b.geldigheid} day={today} />
         </li>
       ))}

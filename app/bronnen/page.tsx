@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Citations } from '@/components/citations';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
@@ -26,7 +25,7 @@ export default function BronnenPage() {
           <p>
             Elke geldbron die de brondocumenten noemen, per betaler. Tijdelijk geld (voorfinanciering) helpt een aanpak op gang;
             structureel geld (borging) houdt hem overeind. Per geldbron staat of hij vandaag loopt, afloopt of is beëindigd;
-            beëindigde geldbronnen staan onderaan. <Link href="/actueel" className="text-brand-700 underline">Wat is er veranderd sinds de wegwijzer?</Link>
+            beëindigde geldbronnen staan onderaan. <a href="/actueel" className="text-brand-700 underline">Wat is er veranderd sinds de wegwijzer?</a>
           </p>
         }
       />
@@ -57,9 +56,9 @@ export default function BronnenPage() {
                   {list.map((b) => (
                     <tr key={b.slug} className="border-b border-gray-200 align-top">
                       <th scope="row" className="py-2 pr-3 text-left font-medium">
-                        <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                        <a href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
                           {b.naam}
-                        </Link>
+                        </a>
                       </th>
                       <td className="py-2 pr-3">
                         <ValidityBadge geldigheid={b.geldigheid} day={today} />

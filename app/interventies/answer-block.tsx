@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
 import { Interpretation } from '@/components/interpretation';
@@ -13,9 +12,9 @@ const KANT_LABEL = { gemeente: 'kant gemeente', zorgverzekeraar: 'kant zorgverze
 function SourceLine({ b, today }: { b: Financieringsbron; today: string }) {
   return (
     <li className="py-1">
-      <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+      <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
         {b.naam}
-      </Link>{' '}
+      </a>{' '}
       <span className="inline-flex flex-wrap gap-1 align-baseline">
         <PayerBadge betaler={b.betaler} />
         <LooptijdBadge looptijd={b.looptijd} />
@@ -42,9 +41,9 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
     <section aria-labelledby={id} className="print-split mb-6 rounded border-2 border-brand-700 p-4 print:border print:p-2">
       <H id={id} className="text-xl font-semibold text-brand-800 print:break-after-avoid">
         {title === 'naam' ? (
-          <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
+          <a href={`/interventies/${i.slug}`} className="text-brand-700 underline">
             {i.naam}
-          </Link>
+          </a>
         ) : (
           'Antwoord in het kort'
         )}
@@ -56,16 +55,16 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="font-medium">Wet</dt>
             <dd>
-              <Link href={`/wetten/${main.wet.slug}`} className="text-brand-700 underline">
+              <a href={`/wetten/${main.wet.slug}`} className="text-brand-700 underline">
                 {main.wet.naam}
-              </Link>
+              </a>
             </dd>
             <dt className="font-medium">Preventieniveau</dt>
             <dd>
               {main.niveau.naam}{' '}
-              <Link href={wegwijzerHref({ wet: main.wet.slug, niveau: main.niveau.slug }, {}, '#detail')} className="text-sm text-brand-700 underline print:hidden">
+              <a href={wegwijzerHref({ wet: main.wet.slug, niveau: main.niveau.slug }, {}, '#detail')} className="text-sm text-brand-700 underline print:hidden">
                 bekijk deze cel in de wegwijzer
-              </Link>
+              </a>
             </dd>
             <dt className="font-medium">Wie betaalt</dt>
             <dd>{BETALER_LABEL[main.betaler]}</dd>
@@ -115,9 +114,9 @@ export function AnswerBlock({ answer, today, level = 2, title }: { answer: Answe
                 {via.map((v, n) => (
                   <span key={`${v.kind}-${v.slug}`}>
                     {n > 0 && ', '}
-                    <Link href={v.href} className="text-brand-700 underline">
+                    <a href={v.href} className="text-brand-700 underline">
                       {v.naam}
-                    </Link>
+                    </a>
                   </span>
                 ))}
               </span>

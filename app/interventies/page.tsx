@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { PageHeader } from '@/components/page-header';
@@ -67,9 +66,9 @@ export default async function InterventiesPage({ searchParams }: Props) {
             {c.interventies.map((i) => (
               <tr key={i.slug} className="border-b border-gray-200 align-top">
                 <th scope="row" className="py-2 pr-3 text-left font-medium">
-                  <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
+                  <a href={`/interventies/${i.slug}`} className="text-brand-700 underline">
                     {i.naam}
-                  </Link>
+                  </a>
                 </th>
                 <td className="py-2 pr-3">{pick(c.by.wetten, i.wetten).map((w) => w.korteNaam).join(', ')}</td>
                 <td className="py-2 pr-3">{pick(c.by.niveaus, i.niveaus).map((n) => n.naam).join(', ')}</td>
@@ -224,9 +223,9 @@ function AnswerSheet({ answers, unknown, today, link, chosen }: { answers: Answe
                     {items.map((s) => (
                       <li key={s.key}>
                         {s.href ? (
-                          <Link href={s.href} className="text-brand-700 underline">
+                          <a href={s.href} className="text-brand-700 underline">
                             {s.naam}
-                          </Link>
+                          </a>
                         ) : (
                           s.naam
                         )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Citations } from '@/components/citations';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { Facts } from '@/components/facts';
@@ -99,9 +98,9 @@ export default function KnelpuntenPage() {
                     ].map((l, i) => (
                       <span key={l.href}>
                         {i > 0 && ', '}
-                        <Link href={l.href} className="text-brand-700 underline">
+                        <a href={l.href} className="text-brand-700 underline">
                           {l.label}
-                        </Link>
+                        </a>
                       </span>
                     ))}
                   </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
 import { fixedPage } from '@/lib/content/page-titles';
@@ -17,9 +16,9 @@ export default function VoorbeeldenPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {c.voorbeelden.map((v) => (
           <li key={v.slug} className="rounded border border-gray-300 p-4">
-            <Link href={`/voorbeelden/${v.slug}`} className="text-lg font-semibold text-brand-700 underline">
+            <a href={`/voorbeelden/${v.slug}`} className="text-lg font-semibold text-brand-700 underline">
               {v.naam}
-            </Link>
+            </a>
             <p className="text-sm text-muted">
               {v.schaal === 'regionaal' ? 'Regionaal' : 'Lokaal'} · {v.plaats}
             </p>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
 import { cache } from 'react';
 import { AgeNotice } from '@/components/age-notice';
 import { Interpretation } from '@/components/interpretation';
@@ -128,9 +127,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             Toepassen
           </button>
           {(state.q || state.kosten || state.fase || state.interventie) && (
-            <Link href={wegwijzerHref({ wet: state.wet, niveau: state.niveau })} className="py-2 text-brand-700 underline">
+            <a href={wegwijzerHref({ wet: state.wet, niveau: state.niveau })} className="py-2 text-brand-700 underline">
               Filters en zoekopdracht wissen
-            </Link>
+            </a>
           )}
         </div>
       </Form>
@@ -173,9 +172,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             <ul className="mt-1 list-disc pl-5">
               {sortByValidity(pick(c.by.financieringsbronnen, intervention.financieringsbronnen), today).map((b) => (
                 <li key={b.slug}>
-                  <Link href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
+                  <a href={`/bronnen/${b.slug}`} className="text-brand-700 underline">
                     {b.naam}
-                  </Link>{' '}
+                  </a>{' '}
                   ({BETALER_LABEL[b.betaler]}, {LOOPTIJD_LABEL[b.looptijd].toLowerCase()}) <ValidityBadge geldigheid={b.geldigheid} day={today} />
                 </li>
               ))}
@@ -183,9 +182,9 @@ export default async function WegwijzerPage({ searchParams }: Props) {
           )}
           <p className="mt-2">{intervention.financiering}</p>
           <p className="mt-2">
-            <Link href={`/interventies/${intervention.slug}`} className="text-brand-700 underline">
+            <a href={`/interventies/${intervention.slug}`} className="text-brand-700 underline">
               Alles over {intervention.naam}
-            </Link>
+            </a>
           </p>
         </section>
       )}

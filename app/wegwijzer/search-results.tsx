@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Fragment } from 'react';
 import { getCatalog } from '@/lib/content';
 import { MAX_SHOWN, SEARCH_KIND_SINGULAR, type search, type Segment } from '@/lib/content/search';
@@ -45,9 +44,9 @@ export function SearchResults({ result, state }: { result: ReturnType<typeof sea
                 <p>
                   <span className="text-sm text-muted">{SEARCH_KIND_SINGULAR[h.kind]}: </span>
                   {h.href ? (
-                    <Link href={h.href} className="font-medium text-brand-700 underline">
+                    <a href={h.href} className="font-medium text-brand-700 underline">
                       <Marked segments={h.titleSegments} />
-                    </Link>
+                    </a>
                   ) : (
                     <span className="font-medium">
                       <Marked segments={h.titleSegments} />
@@ -79,9 +78,9 @@ export function SearchResults({ result, state }: { result: ReturnType<typeof sea
                       return (
                         <span key={cell}>
                           {i > 0 && ', '}
-                          <Link href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
+                          <a href={wegwijzerHref(state, { wet: w, niveau: n }, '#detail')} className="text-brand-700 underline">
                             {cellName(cell)}
-                          </Link>
+                          </a>
                         </span>
                       );
                     })}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { Interpretation } from '@/components/interpretation';
 import { ValidityBadge } from '@/components/validity';
@@ -74,9 +73,9 @@ export function SelectionDetail({
         <ul className="mt-2 space-y-2">
           {d.tasks.map((t) => (
             <li key={t.id} className="rounded border border-gray-300 p-2">
-              <Link href={`/wetten/${t.wet}#${t.id}`} className="font-medium text-brand-700 underline">
+              <a href={`/wetten/${t.wet}#${t.id}`} className="font-medium text-brand-700 underline">
                 {t.titel}
-              </Link>
+              </a>
               <p className="text-sm text-muted">
                 <span className="font-medium">Niveau (interpretatie):</span> {t.niveauToelichting}
               </p>
@@ -122,9 +121,9 @@ export function SelectionDetail({
         <ul className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-1">
           {d.sources.map((b) => (
             <li key={b.slug} className="rounded border border-gray-300 p-2">
-              <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+              <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
                 {b.naam}
-              </Link>
+              </a>
               <p className="text-sm">
                 {BETALER_LABEL[b.betaler]} · {LOOPTIJD_LABEL[b.looptijd]}
               </p>
@@ -144,9 +143,9 @@ export function SelectionDetail({
         <ul className="mt-1 list-disc pl-5">
           {d.interventions.map((i) => (
             <li key={i.slug}>
-              <Link href={`/interventies/${i.slug}`} className="text-brand-700 underline">
+              <a href={`/interventies/${i.slug}`} className="text-brand-700 underline">
                 {i.naam}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -159,9 +158,9 @@ export function SelectionDetail({
         <ul className="mt-2 space-y-2">
           {d.knelpunten.map((k) => (
             <li key={k.slug} className="rounded border border-gray-300 p-2">
-              <Link href={`/knelpunten#${k.slug}`} className="font-medium text-brand-700 underline">
+              <a href={`/knelpunten#${k.slug}`} className="font-medium text-brand-700 underline">
                 {k.nummer} {k.titel}
-              </Link>
+              </a>
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {k.oplossingen.map((o, i) => (
                   <li key={i}>{o}</li>
@@ -179,9 +178,9 @@ export function SelectionDetail({
         <ul className="mt-1 list-disc pl-5">
           {d.examples.map((v) => (
             <li key={v.slug}>
-              <Link href={`/voorbeelden/${v.slug}`} className="text-brand-700 underline">
+              <a href={`/voorbeelden/${v.slug}`} className="text-brand-700 underline">
                 {v.naam}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
@@ -51,9 +50,9 @@ export default async function BronPage({ params }: Props) {
           {b.geldigheid.opvolger && (
             <span className="mt-1 block">
               Opvolger:{' '}
-              <Link href={`/bronnen/${b.geldigheid.opvolger}`} className="text-brand-700 underline">
+              <a href={`/bronnen/${b.geldigheid.opvolger}`} className="text-brand-700 underline">
                 {c.by.financieringsbronnen.get(b.geldigheid.opvolger)?.naam}
-              </Link>
+              </a>
             </span>
           )}
           <Citations bron={b.geldigheid.bron} className="mt-1" />
@@ -69,9 +68,9 @@ export default async function BronPage({ params }: Props) {
           {pick(c.by.wetten, b.wetten).map((w, i) => (
             <span key={w.slug}>
               {i > 0 && ', '}
-              <Link href={`/wetten/${w.slug}`} className="text-brand-700 underline">
+              <a href={`/wetten/${w.slug}`} className="text-brand-700 underline">
                 {w.naam}
-              </Link>
+              </a>
             </span>
           ))}
         </dd>

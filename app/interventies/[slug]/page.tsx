@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Citations } from '@/components/citations';
 import { Facts } from '@/components/facts';
@@ -42,9 +41,9 @@ export default async function InterventiePage({ params }: Props) {
       <PageHeader eyebrow="Interventie" title={i.naam} intro={<p>{i.omschrijving}</p>} actions={<CopyLinkButton />} />
       <AnswerBlock answer={answer} today={today} />
       <p className="no-print -mt-3 mb-6">
-        <Link href={answerSheetHref([i.slug])} className="text-brand-700 underline">
+        <a href={answerSheetHref([i.slug])} className="text-brand-700 underline">
           Combineer met andere interventies in één antwoordblad
-        </Link>
+        </a>
       </p>
 
       <section aria-labelledby="over" className="mt-6">
@@ -58,9 +57,9 @@ export default async function InterventiePage({ params }: Props) {
         {i.interpretatie && <Interpretation className="mt-3">{i.interpretatie}</Interpretation>}
         <Citations bron={i.bron} className="mt-2" />
         <p className="mt-3">
-          <Link href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
+          <a href={wegwijzerHref({ interventie: i.slug })} className="text-brand-700 underline">
             Toon {i.naam} in de wegwijzer
-          </Link>
+          </a>
         </p>
       </section>
 

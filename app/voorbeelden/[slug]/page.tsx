@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LooptijdBadge, PayerBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
@@ -94,9 +93,9 @@ export default async function VoorbeeldPage({ params }: Props) {
                 return (
                   <tr key={i} className="border-b border-gray-200 align-top">
                     <th scope="row" className="py-2 pr-3 text-left font-medium">
-                      <Link href={`/bronnen/${m.financieringsbron}`} className="text-brand-700 underline">
+                      <a href={`/bronnen/${m.financieringsbron}`} className="text-brand-700 underline">
                         {b?.naam ?? m.financieringsbron}
-                      </Link>
+                      </a>
                     </th>
                     <td className="py-2 pr-3">{b && <PayerBadge betaler={b.betaler} />}</td>
                     <td className="py-2 pr-3">{b && <ValidityBadge geldigheid={b.geldigheid} day={today} />}</td>

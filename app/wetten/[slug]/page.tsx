@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PayerBadge, LooptijdBadge } from '@/components/badges';
 import { Citations } from '@/components/citations';
@@ -49,9 +48,9 @@ export default async function WetPage({ params }: Props) {
       {w.interpretatie && <Interpretation className="mt-3">{w.interpretatie}</Interpretation>}
       <Citations bron={w.bron} className="mt-2" />
       <p className="mt-3">
-        <Link href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="text-brand-700 underline">
+        <a href={wegwijzerHref({ wet: w.slug }, {}, '#detail')} className="text-brand-700 underline">
           Bekijk {w.korteNaam} in de wegwijzer
-        </Link>
+        </a>
       </p>
 
       <section aria-labelledby="taken" className="mt-8">
@@ -96,9 +95,9 @@ export default async function WetPage({ params }: Props) {
                   {c.niveaus.map((n) => (
                     <td key={n.slug} className="px-2 py-2">
                       {t.niveaus.includes(n.slug) ? (
-                        <Link href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-700 underline">
+                        <a href={wegwijzerHref({ wet: w.slug, niveau: n.slug }, {}, '#detail')} className="font-semibold text-brand-700 underline">
                           Ja<span className="sr-only">, {n.naam}: bekijk in de wegwijzer</span>
-                        </Link>
+                        </a>
                       ) : (
                         <span className="text-muted">
                           <span aria-hidden="true">–</span>
@@ -137,9 +136,9 @@ export default async function WetPage({ params }: Props) {
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {sources.map((b) => (
             <li key={b.slug} className="rounded border border-gray-300 p-2">
-              <Link href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
+              <a href={`/bronnen/${b.slug}`} className="font-medium text-brand-700 underline">
                 {b.naam}
-              </Link>
+              </a>
               <p className="mt-1 flex flex-wrap gap-1">
                 <PayerBadge betaler={b.betaler} />
                 <LooptijdBadge looptijd={b.looptijd} />
