@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CopyLinks } from '@/components/copy-links';
 import { SiteMark } from '@/components/site-mark';
 import { SiteText, siteTekst } from '@/components/site-text';
 import { getCatalog } from '@/lib/content';
-import { needsNonce } from '@/lib/security-headers';
 import { contentDate } from '@/lib/content/content-date';
 import { formatPeildatum } from '@/lib/content/labels';
 import { SITE_DESCRIPTION, SITE_NAME, siteContactEmail, siteOwner, siteUrl } from '@/lib/site';
@@ -44,9 +43,11 @@ const ABOUT = [
 // they show by today's date (validity of sources) stays current.
 export const revalidate = 3600;
 
-// Links in the layout do not prefetch: on every page load the router would
-// fetch and process an RSC request per link, which Lighthouse counts as
-// blocking time (npm run bench:pages). A click on a prerendered page is fast.
+// Links in the layout are plain <a>, as in the bodies of content pages: a
+// next/link is a client component to hydrate on every page (and, unless told
+// not to, an RSC prefetch per visible link, which Lighthouse counted as
+// blocking time; npm run bench:pages). Content pages are prerendered, so a
+// document load is fast.
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const owner = siteOwner();
@@ -61,17 +62,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="no-print">
           <div className="border-b border-brand-100">
             <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-              <Link prefetch={false} href="/" className="flex items-center gap-3 font-semibold text-brand-800 no-underline">
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a document load on purpose, as every link in the layout */}
+              <a href="/" className="flex items-center gap-3 font-semibold text-brand-800 no-underline">
                 <SiteMark className="shrink-0" />
                 <span className="text-lg leading-tight">
                   Wegwijzer financiering <span className="whitespace-nowrap">Kansrijke Start</span>
                 </span>
-              </Link>
+              </a>
               <p className="shrink-0 text-right text-sm">
                 {owner && <span className="hidden text-muted sm:inline">Aangeboden door {owner} · </span>}
-                <Link prefetch={false} href="/colofon" className="nl-link">
+                <a href="/colofon" className="nl-link">
                   Colofon
-                </Link>
+                </a>
               </p>
             </div>
           </div>
@@ -103,17 +105,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <ul className="hidden flex-wrap gap-x-6 lg:flex">
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    {needsNonce(item.href) ? (
-                      // A document load, not a client-side navigation: plan and region pages
-                      // then always run under their own nonce policy (proxy.ts).
-                      <a href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
-                        {item.label}
-                      </a>
-                    ) : (
-                      <Link prefetch={false} href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
-                        {item.label}
-                      </Link>
-                    )}
+                    {/* A document load, as every link in the layout: plan and region pages then always run under their own nonce policy (proxy.ts). */}
+                    <a href={item.href} className="nl-link inline-block py-3 no-underline hover:underline">
+                      {item.label}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -132,7 +127,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </p>
               {date && (
                 <p className="mt-2">
-                  Stand van de inhoud: <time dateTime={date}>{formatPeildatum(date)}</time> (<Link prefetch={false} href="/actueel" className="nl-link">wat is er veranderd</Link>).
+                  Stand van de inhoud: <time dateTime={date}>{formatPeildatum(date)}</time> (<a href="/actueel" className="nl-link">wat is er veranderd</a>).
                 </p>
               )}
               <p className="mt-2">Eigenaar: {owner ?? <SiteText text={siteTekst('eigenaar-onbekend')} />}</p>
@@ -141,9 +136,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <ul className="space-y-1">
                 {ABOUT.map((item) => (
                   <li key={item.href}>
-                    <Link prefetch={false} href={item.href} className="nl-link">
+                    <a href={item.href} className="nl-link">
                       {item.label}
-                    </Link>
+                    </a>
                   </li>
                 ))}
                 <li>
@@ -155,15 +150,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                       </a>
                     </>
                   ) : (
-                    <Link prefetch={false} href="/colofon#eigenaar" className="nl-link">
+                    <a href="/colofon#eigenaar" className="nl-link">
                       Contact
-                    </Link>
+                    </a>
                   )}
                 </li>
               </ul>
             </nav>
           </div>
         </footer>
+        <CopyLinks />
       </body>
     </html>
   );
