@@ -14,16 +14,17 @@ export function Citations({ bron, className = '' }: { bron: readonly Citation[];
   const docs = getCatalog().by.documenten;
   return (
     <p className={`text-sm text-muted [overflow-wrap:anywhere] ${className}`}>
-      <span className="font-medium">{bron.length > 1 ? 'Bronnen' : 'Bron'}:</span>{' '}
+      <span className="font-medium">{bron.length > 1 ? 'Bronnen:' : 'Bron:'}</span>{' '}
       {bron.map((c, i) => {
         const doc = docs.get(c.document);
         return (
           <span key={i}>
             {i > 0 && '; '}
             <cite className="not-italic">{doc?.titel ?? c.document}</cite>
-            {c.plek && `, ${c.plek}`}
-            {c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`}
-            {c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`}
+            {/* One text node, not one per part: less inline RSC data and fewer nodes to hydrate. */}
+            {[c.plek && `, ${c.plek}`, c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`, c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`]
+              .filter(Boolean)
+              .join('')}
             {c.urls && (
               <>
                 {' '}

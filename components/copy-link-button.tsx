@@ -20,22 +20,14 @@ type Props = {
  */
 export function CopyLinkButton({ href, name, className = '' }: Props) {
   return (
-    <span data-copy-link={href ?? ''} className={`copy-link no-print flex-wrap items-center gap-x-2 gap-y-1 ${className}`}>
-      <button
-        type="button"
-        aria-label={name}
-        className="rounded border-2 border-brand-700 bg-white px-2.5 py-0.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
-      >
+    <span data-copy-link={href ?? ''} className={`copy-link no-print ${className}`}>
+      {/* Styles in app/globals.css (.copy-link): /knelpunten has one per knelpunt, each in its inline RSC data. */}
+      <button type="button" aria-label={name}>
         Kopieer link
       </button>
-      <input
-        hidden
-        readOnly
-        aria-label="Link om te kopiëren"
-        className="w-72 max-w-full rounded border border-gray-500 px-2 py-0.5 font-mono text-sm"
-      />
+      <input hidden readOnly aria-label="Link om te kopiëren" />
       {/* aria-live, not role="status": a page may have many of these buttons, and its own status message. */}
-      <span aria-live="polite" className="text-sm" />
+      <span aria-live="polite" />
     </span>
   );
 }

@@ -12,29 +12,30 @@ export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: read
   if (feiten.length === 0) return null;
   return (
     <TableScroll label={caption}>
-      <table className="w-full border-collapse text-sm">
+      {/* Cell styles are in app/globals.css (.facts): a page such as /knelpunten has many of these tables, and every class string travels in its inline RSC data. */}
+      <table className="facts w-full border-collapse text-sm">
         <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
         <thead>
-          <tr className="border-b border-gray-400 text-left">
-            <th scope="col" className="py-1 pr-3">Wat</th>
-            <th scope="col" className="py-1 pr-3">Waarde</th>
-            <th scope="col" className="py-1 pr-3">Geldt op</th>
-            <th scope="col" className="py-1">Zekerheid en bron</th>
+          <tr>
+            <th scope="col">Wat</th>
+            <th scope="col">Waarde</th>
+            <th scope="col">Geldt op</th>
+            <th scope="col">Zekerheid en bron</th>
           </tr>
         </thead>
         <tbody>
           {feiten.map((f, i) => (
-            <tr key={i} className="border-b border-gray-200 align-top">
-              <td className="py-2 pr-3">{f.omschrijving}</td>
-              <td className="py-2 pr-3 font-medium">
+            <tr key={i}>
+              <td>{f.omschrijving}</td>
+              <td className="font-medium">
                 {f.nietGevonden ? (
                   <span className="inline-block rounded bg-gray-100 px-2 py-0.5 text-xs font-semibold ring-1 ring-gray-600">Niet gevonden</span>
                 ) : (
                   f.waarde
                 )}
               </td>
-              <td className="py-2 pr-3">{f.nietGevonden ? `stand ${formatPeildatum(f.peildatum)}` : formatPeildatum(f.peildatum)}</td>
-              <td className="py-2">
+              <td>{f.nietGevonden ? `stand ${formatPeildatum(f.peildatum)}` : formatPeildatum(f.peildatum)}</td>
+              <td>
                 {f.zekerheid && <span className="font-medium">{ZEKERHEID_LABEL[f.zekerheid]}</span>}
                 {f.zekerheidToelichting && <span className="block text-xs text-muted">{f.zekerheidToelichting}</span>}
                 <Citations bron={f.bron} className="mt-1" />
