@@ -23,7 +23,7 @@ let file: string;
 let dir: string;
 let cleanup: () => void;
 let repo: typeof import('@/lib/plans/repository');
-let sqlite: typeof import('@/lib/sqlite');
+let sqlite: typeof import('@/lib/store/sqlite');
 let prisma: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   file = url.slice('file:'.length);
   dir = path.dirname(file);
   repo = await import('@/lib/plans/repository');
-  sqlite = await import('@/lib/sqlite');
+  sqlite = await import('@/lib/store/sqlite');
   ({ db: prisma } = await import('@/lib/db'));
 });
 afterAll(async () => {

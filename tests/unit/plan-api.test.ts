@@ -661,7 +661,7 @@ describe('API property test', () => {
 describe('storage failures', () => {
   it('a PUT the database cannot take answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
     const { id, secret } = await createPlan();
-    const { currentConnection } = await import('@/lib/sqlite');
+    const { currentConnection } = await import('@/lib/store/sqlite');
     // What a read-only file or mount answers (SQLITE_READONLY); tests run as root, for whom chmod changes nothing.
     currentConnection().db.exec('PRAGMA query_only = 1');
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -346,7 +346,7 @@ describe('POST/GET/PUT /api/regio', () => {
     const c = await createRegion();
     // The save runs on the driver (lib/sqlite.ts): what a read-only file or mount answers (SQLITE_READONLY);
     // tests run as root, for whom chmod changes nothing.
-    const { currentConnection } = await import('@/lib/sqlite');
+    const { currentConnection } = await import('@/lib/store/sqlite');
     currentConnection().db.exec('PRAGMA query_only = 1');
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

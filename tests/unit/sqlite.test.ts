@@ -11,12 +11,12 @@ import { useTempDatabase } from './support/temp-db';
 
 let cleanup: () => void;
 let url: string;
-let sqlite: typeof import('@/lib/sqlite');
+let sqlite: typeof import('@/lib/store/sqlite');
 let db: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
   ({ cleanup, url } = await useTempDatabase());
-  sqlite = await import('@/lib/sqlite');
+  sqlite = await import('@/lib/store/sqlite');
   ({ db } = await import('@/lib/db'));
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { errorResponse, serverErrorResponse } from '@/lib/http/api';
-import { WriteTimeoutError } from '@/lib/sqlite';
+import { WriteTimeoutError } from '@/lib/store/sqlite';
 import { failureMessage, KEPT, retryAfterSeconds, storageFailure, storageFailureMessage } from '@/lib/storage-errors';
 
 /*

@@ -17,14 +17,14 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 let cleanup: () => void;
 let repo: typeof import('@/lib/plans/repository');
 let actions: typeof import('@/app/plannen/[id]/bewerken/actions');
-let sqlite: typeof import('@/lib/sqlite');
+let sqlite: typeof import('@/lib/store/sqlite');
 let db: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
   repo = await import('@/lib/plans/repository');
   actions = await import('@/app/plannen/[id]/bewerken/actions');
-  sqlite = await import('@/lib/sqlite');
+  sqlite = await import('@/lib/store/sqlite');
   ({ db } = await import('@/lib/db'));
 });
 afterAll(async () => {
