@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let url: string;
 let file: string;
 let dir: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let repo: typeof import('@/lib/plans/repository');
 let sqlite: typeof import('@/lib/store/sqlite');
 let prisma: (typeof import('@/lib/db'))['db'];
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   sqlite?.closeConnection();
   await prisma?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 type Run = { code: number | null; stdout: string; stderr: string };

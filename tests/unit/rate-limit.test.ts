@@ -3,14 +3,13 @@ import { createRequire } from 'node:module';
 import { FixedWindowLimiter, MemoryWindowStore, DatabaseWindowStore, type WindowStore } from '@/lib/rate-limit';
 import { addressKey, clientKey } from '@/lib/client-address';
 import { redactSecrets } from '@/lib/redact';
-import { statement } from '@/lib/store/sqlite';
 import { useTempDatabase } from './support/temp-db';
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
 });
-afterAll(() => cleanup?.());
+afterAll(async () => await cleanup?.());
 afterEach(() => vi.unstubAllEnvs());
 
 // The same behaviour from both stores: memory (one process) and the shared
@@ -90,9 +89,10 @@ describe('shared windows', () => {
 });
 
 describe('the table stays bounded', () => {
-  const rows = (limiter: string): number => {
-    const row: unknown = statement('SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?').get(limiter);
-    return row && typeof row === 'object' && 'n' in row ? Number(row.n) : -1;
+  const rows = async (limiter: string): Promise<number> => {
+    const { store } = await import('@/lib/store');
+    const row = await store().get('SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?', [limiter]);
+    return row && 'n' in row ? Number(row.n) : -1;
   };
 
   it('keeps at most maxRows windows per limiter, dropping the oldest, and leaves other limiters alone', async () => {
@@ -100,8 +100,8 @@ describe('the table stays bounded', () => {
     const other = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new DatabaseWindowStore(50));
     for (let i = 0; i < 20; i++) await other.hit(`o${i}`, 0);
     for (let i = 0; i < 500; i++) await capped.hit(`k${i}`, 1000 + i);
-    expect(rows(capped.name)).toBe(50);
-    expect(rows(other.name)).toBe(20);
+    expect(await rows(capped.name)).toBe(50);
+    expect(await rows(other.name)).toBe(20);
     // The newest windows are the ones kept, with their counts.
     expect((await capped.check('k499', 2000)).ok).toBe(true);
     await capped.hit('k499', 2000);
@@ -109,23 +109,23 @@ describe('the table stays bounded', () => {
     expect(await capped.check('k0', 2000)).toEqual({ ok: true, remaining: 5 });
     // Hits on an existing window add no row.
     for (let i = 0; i < 100; i++) await capped.hit('k499', 2001);
-    expect(rows(capped.name)).toBe(50);
+    expect(await rows(capped.name)).toBe(50);
   });
 
   it('the cap comes from RATE_LIMIT_MAX_ROWS by default', async () => {
     vi.stubEnv('RATE_LIMIT_MAX_ROWS', '7');
     const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new DatabaseWindowStore());
     for (let i = 0; i < 30; i++) await limiter.hit(`k${i}`, i);
-    expect(rows(limiter.name)).toBe(7);
+    expect(await rows(limiter.name)).toBe(7);
   });
 
   it('drops expired windows of the limiter', async () => {
     const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 60 }, new DatabaseWindowStore(1000));
     for (let i = 0; i < 40; i++) await limiter.hit(`old${i}`, 0);
-    expect(rows(limiter.name)).toBe(40);
+    expect(await rows(limiter.name)).toBe(40);
     // More than a minute later every earlier window has expired; the next hit prunes them.
     await limiter.hit('new', 120_000);
-    expect(rows(limiter.name)).toBe(1);
+    expect(await rows(limiter.name)).toBe(1);
   });
 });
 

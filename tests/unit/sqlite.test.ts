@@ -9,7 +9,7 @@ import { useTempDatabase } from './support/temp-db';
  * another worker of `npm start` (scripts/serve.mjs) does.
  */
 
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let url: string;
 let sqlite: typeof import('@/lib/store/sqlite');
 let db: (typeof import('@/lib/db'))['db'];
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 /** Another process takes the writer lock, says so, and keeps it for `ms`. Resolves when it holds the lock. */
