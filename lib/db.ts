@@ -19,14 +19,14 @@ const PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, `PRAGMA synchronous
 
 /**
  * The libSQL client Prisma's adapter uses, with the busy timeout (and the
- * synchronous mode, see lib/sqlite.ts) set on every connection it opens.
+ * synchronous mode, see lib/store/sqlite.ts) set on every connection it opens.
  * @libsql/client opens a new connection lazily after each transaction (the
  * old one goes with the transaction), so the pragmas are sent again before
  * the first statement after each `transaction()`.
  *
  * Waiting inside SQLite blocks this process's event loop, which is safe here:
  * the adapter runs one statement or transaction at a time (its own lock), and
- * the driver-level writes (lib/sqlite.ts) never hold the lock across an
+ * the driver-level writes (lib/store/sqlite.ts) never hold the lock across an
  * `await`, so the holder is always another process, and it does not need us.
  */
 export class BusyWaitingClient implements Client {

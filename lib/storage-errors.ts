@@ -5,12 +5,12 @@
  * and why) and /api/health (lib/health.ts).
  *
  * Errors reach us in three shapes, all recognised here:
- *   - the driver (lib/sqlite.ts, `libsql`): `{code: "SQLITE_BUSY", rawCode: 5}`;
+ *   - the driver (lib/store/sqlite.ts, `libsql`): `{code: "SQLITE_BUSY", rawCode: 5}`;
  *   - Prisma with the libSQL adapter: a DriverAdapterError whose `cause` is
  *     `{kind: "sqlite", extendedCode, originalCode, originalMessage}`, or, for
  *     SQLITE_BUSY, `{kind: "SocketTimeout"}` wrapped in a known request error
  *     with code P1008 and `meta.driverAdapterError`;
- *   - our own WriteTimeoutError (lib/sqlite.ts: the writer lock stayed taken),
+ *   - our own WriteTimeoutError (lib/store/sqlite.ts: the writer lock stayed taken),
  *     which carries the code SQLITE_BUSY.
  * SQLite's messages are stable ("database is locked", "database or disk is
  * full"), so they are the fallback when a wrapper dropped the codes.

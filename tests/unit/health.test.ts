@@ -47,7 +47,7 @@ function connect(file: string): Database.Database {
   return db;
 }
 
-/** A probe on its own connection; the write probe waits for the lock as lib/sqlite.ts does (here: inside SQLite). */
+/** A probe on its own connection; the write probe waits for the lock as lib/store/sqlite.ts does (here: inside SQLite). */
 function probeOf(file: string, db = connect(file)): DatabaseProbe {
   return {
     file,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDatabase } from './support/temp-db';
 
 /*
- * The driver-level writes (lib/sqlite.ts) and the Prisma client's busy
+ * The driver-level writes (lib/store/sqlite.ts) and the Prisma client's busy
  * timeout (lib/db.ts) when ANOTHER PROCESS holds SQLite's writer lock, as
  * another worker of `npm start` (scripts/serve.mjs) does.
  */

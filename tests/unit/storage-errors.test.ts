@@ -38,7 +38,7 @@ function freshFile(name: string): Database.Database {
   return db;
 }
 
-describe('storageFailure: driver errors (lib/sqlite.ts)', () => {
+describe('storageFailure: driver errors (lib/store/sqlite.ts)', () => {
   it('SQLITE_BUSY when another connection holds the writer lock', () => {
     const a = freshFile('busy.db');
     const b = new Database(path.join(dir, 'busy.db'));
