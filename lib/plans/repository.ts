@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
-import { StepExpectationFailed, type Step, store } from '@/lib/store';
+import { insertRows, StepExpectationFailed, type Step, store } from '@/lib/store';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
 import { getPlanContent } from './content-server';
@@ -329,14 +329,9 @@ const SQL = {
   revision: 'INSERT INTO "PlanRevision" ("planId", "version", "snapshot", "createdAt") VALUES (?, ?, ?, ?)',
   deleteNeeds: 'DELETE FROM "PlanNeed" WHERE "planId" = ?',
   deleteLines: 'DELETE FROM "PlanLine" WHERE "planId" = ?',
-  need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
-  line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "amounts",
-      "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   regionLinks: `SELECT "regionId", "regionName", "memberName", "regionVersion", "needs", "pulledAt" FROM "PlanRegionLink"
       WHERE "planId" = ? ORDER BY "position"`,
   deleteRegionLinks: 'DELETE FROM "PlanRegionLink" WHERE "planId" = ?',
-  regionLink: `INSERT INTO "PlanRegionLink" ("planId", "regionId", "regionName", "memberName", "regionVersion", "needs",
-      "pulledAt", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
 const regionLinkRowSchema = z.object({
@@ -402,19 +397,25 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
     { sql: SQL.revision, params: [auth.id, version, snapshot, now] },
     { sql: SQL.deleteNeeds, params: [auth.id] },
     { sql: SQL.deleteLines, params: [auth.id] },
-    ...needs.map((n): Step => ({ sql: SQL.need, params: [auth.id, n.costCategory, n.year, n.amount] })),
-    ...lines.map((l, position): Step => ({
-      sql: SQL.line,
-      params: [l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, JSON.stringify(l.amounts), l.looptijd, l.status, l.rejectionReason, l.note, position],
-    })),
+    ...insertRows(
+      'PlanNeed',
+      ['planId', 'costCategory', 'year', 'amount'],
+      needs.map((n) => [auth.id, n.costCategory, n.year, n.amount]),
+    ),
+    ...insertRows(
+      'PlanLine',
+      ['id', 'planId', 'costCategory', 'sourceSlug', 'customSourceName', 'amounts', 'looptijd', 'status', 'rejectionReason', 'note', 'position'],
+      lines.map((l, position) => [l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, JSON.stringify(l.amounts), l.looptijd, l.status, l.rejectionReason, l.note, position]),
+    ),
   ];
   if (regionShares) {
-    steps.push({ sql: SQL.deleteRegionLinks, params: [auth.id] });
-    shares.forEach((r, position) =>
-      steps.push({
-        sql: SQL.regionLink,
-        params: [auth.id, r.regionId, r.regionName, r.memberName, r.regionVersion, JSON.stringify(r.needs), new Date(r.pulledAt), position],
-      }),
+    steps.push(
+      { sql: SQL.deleteRegionLinks, params: [auth.id] },
+      ...insertRows(
+        'PlanRegionLink',
+        ['planId', 'regionId', 'regionName', 'memberName', 'regionVersion', 'needs', 'pulledAt', 'position'],
+        shares.map((r, position) => [auth.id, r.regionId, r.regionName, r.memberName, r.regionVersion, JSON.stringify(r.needs), new Date(r.pulledAt), position]),
+      ),
     );
   }
   try {

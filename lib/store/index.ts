@@ -6,7 +6,7 @@ import { SqliteStore } from './sqlite';
 import type { Store } from './types';
 
 export type { Row, SqlValue, Step, StepResult, Store } from './types';
-export { StepExpectationFailed, WriteTimeoutError } from './types';
+export { insertRows, StepExpectationFailed, WriteTimeoutError } from './types';
 
 /*
  * The store of this process, chosen by DATABASE_URL the first time it is

@@ -15,6 +15,8 @@ import { type Row, type SqlValue, type Step, StepExpectationFailed, type StepRes
  *     without time zone, holding UTC, whatever the server's TimeZone;
  *   - bigint (COUNT, the rate-limit window start) and numeric come back as
  *     numbers (all of ours are far below 2^53), timestamps as ISO strings;
+ *   - a batch's rows go in as multi-row INSERTs (insertRows in lib/store/types.ts):
+ *     each statement is a round trip, the save's cost on this store;
  *   - a batch runs in READ COMMITTED: the version guard is an UPDATE of the
  *     plan's row, so a concurrent save of the same plan waits for the row
  *     lock, then sees the new version and changes nothing (a conflict, never a
@@ -84,8 +86,19 @@ export function poolSize(env: Record<string, string | undefined> = process.env):
   return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 5;
 }
 
+/** What a lock may be waited for per statement, set once per connection (a save's own deadline, see batch). */
+const LOCK_TIMEOUT_MS = 10_000;
+
 export function createPool(url: string, max = poolSize()): pg.Pool {
-  const pool = new pg.Pool({ ...parseIntoClientConfig(url), max, types, application_name: 'wegwijzer-kansrijke-start' });
+  const pool = new pg.Pool({
+    ...parseIntoClientConfig(url),
+    max,
+    types,
+    application_name: 'wegwijzer-kansrijke-start',
+    lock_timeout: LOCK_TIMEOUT_MS,
+    // A transaction left open by a crashed request must not hold its locks forever.
+    idle_in_transaction_session_timeout: 60_000,
+  });
   // An idle connection that the server closed (a restart, a fail-over) must
   // not crash the process; the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL: verbinding verbroken (${sqlState(error) ?? error.message})`));
@@ -119,15 +132,17 @@ export class PostgresStore implements Store {
     return (await this.run(this.pool, sql, params)).rows;
   }
 
-  async batch(steps: readonly Step[], timeoutMs = 10_000): Promise<StepResult[]> {
+  async batch(steps: readonly Step[], timeoutMs = LOCK_TIMEOUT_MS): Promise<StepResult[]> {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        // Waiting for a row lock is bounded by what is left of the deadline.
-        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, deadline - Date.now())}`);
+        // Waiting for a row lock is bounded by what is left of the deadline
+        // (the connection's own lock_timeout is the whole deadline: one round trip less on a first attempt).
+        const left = deadline - Date.now();
+        if (left < LOCK_TIMEOUT_MS) await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(left))}`);
         const results: StepResult[] = [];
         for (const [index, step] of steps.entries()) {
           const result = await this.run(client, step.sql, step.params);

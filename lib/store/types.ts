@@ -70,3 +70,25 @@ export class WriteTimeoutError extends Error {
     super('De database bleef bezet; de wijziging is niet opgeslagen.');
   }
 }
+
+/** Rows per INSERT statement: well within SQLite's 32,766 and PostgreSQL's 65,535 parameters for our widest table (11 columns). */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * One multi-row INSERT per up to ROWS_PER_INSERT rows, instead of a statement
+ * per row: on PostgreSQL every statement is a round trip to the server, and a
+ * save of 24 lines over 4 years would otherwise send ~45. Portable SQL (both
+ * stores take `VALUES (…), (…)`); each row count is its own prepared text.
+ */
+export function insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Step[] {
+  const steps: Step[] = [];
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    steps.push({
+      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
+      params: chunk.flat(),
+    });
+  }
+  return steps;
+}

@@ -177,3 +177,14 @@ describe.skipIf(!admin)('PostgresStore on a real server', () => {
     });
   });
 });
+
+describe('insertRows', () => {
+  it('writes one multi-row INSERT per 500 rows, parameters in row order', async () => {
+    const { insertRows } = await import('@/lib/store/types');
+    const steps = insertRows('PlanNeed', ['planId', 'year'], Array.from({ length: 1001 }, (_, i) => ['p', i]));
+    expect(steps.map((s) => s.params?.length)).toEqual([1000, 1000, 2]);
+    expect(steps[2]?.sql).toBe('INSERT INTO "PlanNeed" ("planId", "year") VALUES (?, ?)');
+    expect(steps[0]?.params?.slice(0, 4)).toEqual(['p', 0, 'p', 1]);
+    expect(insertRows('PlanNeed', ['planId'], [])).toEqual([]);
+  });
+});
