@@ -27,7 +27,8 @@ let sqlite: typeof import('@/lib/store/sqlite');
 let prisma: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
-  ({ url, cleanup } = await useTempDatabase());
+  // SQLite's backup and restore; PostgreSQL's are in backup-restore-postgres.test.ts.
+  ({ url, cleanup } = await useTempDatabase({ store: 'sqlite' }));
   file = url.slice('file:'.length);
   dir = path.dirname(file);
   repo = await import('@/lib/plans/repository');

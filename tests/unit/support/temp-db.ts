@@ -53,10 +53,11 @@ export async function migrateFile(url: string, count = Infinity): Promise<void> 
  * same SQL `migrate deploy` runs, and recorded as it does), and DATABASE_URL pointing at it. Call it
  * BEFORE importing anything that imports lib/db.ts (use dynamic import()),
  * because the Prisma client reads DATABASE_URL when it is created.
+ * `{ store: 'sqlite' }`: SQLite even when TEST_POSTGRES_URL is set (tests of SQLite's own tools).
  */
-export async function useTempDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+export async function useTempDatabase(options: { store?: 'sqlite' } = {}): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const admin = testPostgresUrl();
-  if (admin) return freshPostgresDatabase(admin);
+  if (admin && options.store !== 'sqlite') return freshPostgresDatabase(admin);
   const dir = mkdtempSync(path.join(tmpdir(), 'wegwijzer-plannen-'));
   const url = `file:${path.join(dir, 'test.db')}`;
   await migrateFile(url);
