@@ -7,7 +7,9 @@ import { defineConfig } from 'vitest/config';
  * scripts/with-postgres.mjs) the database tests run again on PostgreSQL, a
  * fresh database per test file (tests/unit/support/temp-db.ts): every test file
  * that asks for a temporary database, so a new database test runs on both
- * stores without being listed anywhere. Left out are the SQLite-only ones,
+ * stores without being listed anywhere, and every file that asks for the
+ * PostgreSQL server itself (testPostgresUrl: db:copy, PostgreSQL backups),
+ * which would otherwise only ever run skipped. Left out are the SQLite-only ones,
  * which test the embedded file itself (pragmas and WAL, the file's health
  * checks, backup and restore of the file); the other tests never touch a store.
  */
@@ -17,7 +19,7 @@ function postgresTests(): string[] {
   const dir = path.join(import.meta.dirname, 'tests/unit');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.test.ts') && !SQLITE_ONLY.has(name))
-    .filter((name) => readFileSync(path.join(dir, name), 'utf8').includes('useTempDatabase('))
+    .filter((name) => /useTempDatabase\(|testPostgresUrl\(\)/.test(readFileSync(path.join(dir, name), 'utf8')))
     .map((name) => `tests/unit/${name}`);
 }
 
