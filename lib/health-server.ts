@@ -2,9 +2,10 @@ import 'server-only';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Prisma } from './generated/prisma/browser';
-import { checkDatabase, type Expectations, type HealthResult, headerProblem, reasonOf, unhealthy } from './health';
-import { databaseUrl } from './env-database';
-import { currentConnection, probeWrite, sqlitePath } from './sqlite';
+import { checkDatabase, checkPostgres, type Expectations, type HealthResult, headerProblem, reasonOf, unhealthy } from './health';
+import { databaseUrl, storeKind } from './env-database';
+import { store } from './store';
+import { currentConnection, probeWrite, sqlitePath } from './store/sqlite';
 
 /**
  * /api/health for this process's database (lib/health.ts has the checks).
@@ -31,20 +32,33 @@ const state = globalThis as unknown as {
   __migrations?: readonly string[];
 };
 
-/** The migration folders this build ships (prisma/migrations, next to the app as `npm start` runs it). */
-function expectedMigrations(): readonly string[] {
-  state.__migrations ??= readdirSync(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true })
+/**
+ * The migration folders this build ships for the store in use (prisma/migrations
+ * or prisma/postgresql/migrations, next to the app as `npm start` runs it).
+ */
+function expectedMigrations(postgres: boolean): readonly string[] {
+  state.__migrations ??= readdirSync(path.join(process.cwd(), 'prisma', ...(postgres ? ['postgresql'] : []), 'migrations'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d+_/.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   return state.__migrations;
 }
 
-function expectations(): Expectations {
-  return { tables: Object.values(Prisma.ModelName), migrations: expectedMigrations() };
+function expectations(postgres = false): Expectations {
+  return { tables: Object.values(Prisma.ModelName), migrations: expectedMigrations(postgres) };
 }
 
 async function runCheck(): Promise<HealthResult> {
+  let postgres: boolean;
+  try {
+    postgres = storeKind(databaseUrl()) === 'postgresql';
+  } catch {
+    return unhealthy('cannot-open');
+  }
+  if (postgres) {
+    const db = store();
+    return checkPostgres({ query: (sql) => db.all(sql), probeWrite: (ms) => db.probeWrite(ms) }, expectations(true));
+  }
   let file: string;
   try {
     file = sqlitePath(databaseUrl());

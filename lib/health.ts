@@ -153,10 +153,20 @@ const migrationRows = z.array(
 
 /** Tables and migrations: null when the schema is what this version of the app expects. */
 export function schemaProblem(query: DatabaseProbe['query'], expected: Expectations): HealthReason | null {
-  const tables = new Set(tableRows.parse(query(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'`)).map((r) => r.name));
+  const tables = tableRows.parse(query(`SELECT "name" FROM "sqlite_master" WHERE "type" = 'table'`)).map((r) => r.name);
+  const rows = tables.includes('_prisma_migrations') ? query('SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"') : null;
+  return schemaProblemOf(tables, rows, expected);
+}
+
+/**
+ * The same judgement from what either store answered: the names of its
+ * tables, and the rows of `_prisma_migrations` (null when that table is missing).
+ */
+export function schemaProblemOf(tableNames: readonly string[], migrationRowsRaw: unknown, expected: Expectations): HealthReason | null {
+  const tables = new Set(tableNames);
   if (expected.tables.some((t) => !tables.has(t))) return 'tables-missing';
-  if (!tables.has('_prisma_migrations')) return 'migrations-pending';
-  const rows = migrationRows.parse(query('SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"'));
+  if (migrationRowsRaw === null) return 'migrations-pending';
+  const rows = migrationRows.parse(migrationRowsRaw);
   // A failed migration stays as a row without finished_at; `migrate resolve --rolled-back` marks it, and a later
   // successful attempt adds a new row. So a migration counts as applied when any row of it finished and was not rolled back.
   const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
@@ -201,6 +211,42 @@ export async function checkDatabase(probe: DatabaseProbe, expected: Expectations
     }
     const space = freeSpaceProblem(probe.file, options.minFreeBytes ?? MIN_FREE_BYTES);
     if (space) return unhealthy(space);
+    await probe.probeWrite(options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
+    return HEALTHY;
+  } catch (error) {
+    return unhealthy(reasonOf(error));
+  }
+}
+
+/** What checkPostgres needs of the store: reads, and the write probe. */
+export type PostgresProbe = {
+  query: (sql: string) => Promise<readonly unknown[]>;
+  probeWrite: (timeoutMs: number) => Promise<void>;
+};
+
+const recoveryRows = z.array(z.object({ recovery: z.boolean() }));
+
+/**
+ * The same question for PostgreSQL: can a save succeed now? The server
+ * answers (a refused or broken connection is 'cannot-open'); the schema and
+ * migrations are those of prisma/postgresql; the server is not a read-only
+ * standby; a write transaction starts and rolls back within the lock timeout.
+ * Integrity and free space are the database server's own business there
+ * (checksums, its monitoring): a full disk or a damaged page still shows as
+ * a failing write probe.
+ */
+export async function checkPostgres(probe: PostgresProbe, expected: Expectations, options: CheckOptions = {}): Promise<HealthResult> {
+  try {
+    const tables = tableRows
+      .parse(await probe.query(`SELECT "table_name" AS "name" FROM "information_schema"."tables" WHERE "table_schema" = current_schema()`))
+      .map((r) => r.name);
+    const rows = tables.includes('_prisma_migrations')
+      ? await probe.query('SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"')
+      : null;
+    const schema = schemaProblemOf(tables, rows, expected);
+    if (schema) return unhealthy(schema);
+    const [standby] = recoveryRows.parse(await probe.query('SELECT pg_is_in_recovery() AS "recovery"'));
+    if (standby?.recovery) return unhealthy('read-only');
     await probe.probeWrite(options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
     return HEALTHY;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { statement, writeTransaction } from './sqlite';
+import { store } from './store';
 
 /**
  * A small fixed-window rate limiter, per key.
@@ -13,9 +13,10 @@ import { statement, writeTransaction } from './sqlite';
  * Where the counts live: `npm start` runs one server process per core
  * (scripts/serve.mjs), and the kernel hands each connection to any of them,
  * so counts kept in one process's memory would let a client make N times the
- * limit. The app's limiters therefore count in the database every process
- * shares (table RateLimitWindow, through lib/sqlite.ts): check() is one
- * prepared SELECT, hit() one UPSERT. MemoryWindowStore is the same logic in
+ * limit, and a deployment may run several servers on one PostgreSQL database
+ * (issue 12). The app's limiters therefore count in the database every process
+ * and server shares (table RateLimitWindow, through the store's driver,
+ * lib/store/): check() is one prepared SELECT, hit() one UPSERT. MemoryWindowStore is the same logic in
  * memory (unit tests, and anything that must not touch the database).
  *
  * The table stays bounded: each limiter's expired windows are deleted at most
@@ -43,7 +44,7 @@ type Env = Record<string, string | undefined>;
 /** Where windows are kept. `count` is atomic: concurrent hits from several processes are all counted. */
 export interface WindowStore {
   /** The current window of `key` (undefined when none, or expired at `now`). */
-  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined;
+  read(limiter: string, key: string, now: number, windowMs: number): Promise<Window | undefined>;
   /** Counts one hit: a new window starting at `now` when there is none or it expired. Returns the window after counting. */
   count(limiter: string, key: string, now: number, windowMs: number): Promise<Window>;
   /** Forgets every window of the limiter (tests). */
@@ -59,14 +60,19 @@ export class MemoryWindowStore implements WindowStore {
     return this.windows.size;
   }
 
-  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
+  private current(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
     const w = this.windows.get(`${limiter}\u0000${key}`);
     return w && now - w.start < windowMs ? w : undefined;
   }
 
+  async read(limiter: string, key: string, now: number, windowMs: number): Promise<Window | undefined> {
+    const w = this.current(limiter, key, now, windowMs);
+    return w && { ...w };
+  }
+
   async count(limiter: string, key: string, now: number, windowMs: number): Promise<Window> {
     const id = `${limiter}\u0000${key}`;
-    let w = this.read(limiter, key, now, windowMs);
+    let w = this.current(limiter, key, now, windowMs);
     if (!w) {
       this.windows.delete(id);
       this.prune(now, windowMs);
@@ -116,8 +122,8 @@ function toWindow(row: unknown): Window | undefined {
   return Number.isFinite(start) && Number.isFinite(count) ? { start, count } : undefined;
 }
 
-/** Windows in the shared database: every server process counts against the same rows. */
-export class SqliteWindowStore implements WindowStore {
+/** Windows in the shared database: every server process (and every server) counts against the same rows. */
+export class DatabaseWindowStore implements WindowStore {
   private readonly lastPrune = new Map<string, number>();
 
   /** `maxRows`: rows kept per limiter (default RATE_LIMIT_MAX_ROWS, else 10,000). */
@@ -127,35 +133,36 @@ export class SqliteWindowStore implements WindowStore {
     return this.maxRows ?? positiveInt(process.env.RATE_LIMIT_MAX_ROWS, 10_000);
   }
 
-  read(limiter: string, key: string, now: number, windowMs: number): Window | undefined {
-    const w = toWindow(statement(SQL.read).get(limiter, key));
+  async read(limiter: string, key: string, now: number, windowMs: number): Promise<Window | undefined> {
+    const w = toWindow(await store().get(SQL.read, [limiter, key]));
     return w && now - w.start < windowMs ? w : undefined;
   }
 
   async count(limiter: string, key: string, now: number, windowMs: number): Promise<Window> {
-    const w = await writeTransaction(() => {
-      // Expired windows are useless: drop this limiter's now and then.
-      if (now - (this.lastPrune.get(limiter) ?? -Infinity) > 60_000) {
-        statement(SQL.prune).run(limiter, now - windowMs);
-        this.lastPrune.set(limiter, now);
-      }
-      const counted = toWindow(statement(SQL.count).get(limiter, key, now, windowMs, windowMs));
-      // Only a new window can add a row (count 1: a new key, or an expired
-      // window restarted), so only then can the limiter be over its cap.
-      if (counted?.count === 1) {
-        const row: unknown = statement(SQL.rows).get(limiter);
-        const rows = row && typeof row === 'object' && 'n' in row ? Number(row.n) : 0;
-        const excess = rows - this.rowCap();
-        if (excess > 0) statement(SQL.dropOldest).run(limiter, limiter, excess);
-      }
-      return counted;
-    });
+    // Expired windows are useless: drop this limiter's now and then, in the same transaction.
+    const prune = now - (this.lastPrune.get(limiter) ?? -Infinity) > 60_000;
+    if (prune) this.lastPrune.set(limiter, now);
+    const results = await store().batch([
+      ...(prune ? [{ sql: SQL.prune, params: [limiter, now - windowMs] }] : []),
+      { sql: SQL.count, params: [limiter, key, now, windowMs, windowMs] },
+    ]);
+    const w = toWindow(results.at(-1)?.rows[0]);
     if (!w) throw new Error('RateLimitWindow: onverwacht antwoord van de database');
+    // Only a new window can add a row (count 1: a new key, or an expired
+    // window restarted), so only then can the limiter be over its cap. The
+    // cap is a backstop, so it is enforced just after the count, not in its
+    // transaction: a limiter may be over it by a few rows for a moment.
+    if (w.count === 1) {
+      const row = await store().get(SQL.rows, [limiter]);
+      const rows = row && 'n' in row ? Number(row.n) : 0;
+      const excess = rows - this.rowCap();
+      if (excess > 0) await store().batch([{ sql: SQL.dropOldest, params: [limiter, limiter, excess] }]);
+    }
     return w;
   }
 
   async reset(limiter: string): Promise<void> {
-    await writeTransaction(() => statement(SQL.reset).run(limiter));
+    await store().batch([{ sql: SQL.reset, params: [limiter] }]);
   }
 }
 
@@ -185,10 +192,10 @@ export class FixedWindowLimiter {
   }
 
   /** Whether `key` may proceed now, without counting this request. */
-  check(key: string, now = Date.now()): RateLimitResult {
+  async check(key: string, now = Date.now()): Promise<RateLimitResult> {
     const { disabled, max, windowMs } = this.config();
     if (disabled) return { ok: true, remaining: Infinity };
-    const w = this.store.read(this.name, key, now, windowMs);
+    const w = await this.store.read(this.name, key, now, windowMs);
     if (!w || w.count < max) return { ok: true, remaining: max - (w?.count ?? 0) };
     return this.refusal(w, now, windowMs);
   }
@@ -214,7 +221,7 @@ function limiter(name: string, defaults: { max: number; windowSeconds: number })
   registry.__rateLimiters ??= new Map();
   let found = registry.__rateLimiters.get(name);
   if (!found) {
-    found = new FixedWindowLimiter(name, defaults, new SqliteWindowStore());
+    found = new FixedWindowLimiter(name, defaults, new DatabaseWindowStore());
     registry.__rateLimiters.set(name, found);
   }
   return found;

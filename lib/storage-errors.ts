@@ -5,15 +5,20 @@
  * and why) and /api/health (lib/health.ts).
  *
  * Errors reach us in three shapes, all recognised here:
- *   - the driver (lib/sqlite.ts, `libsql`): `{code: "SQLITE_BUSY", rawCode: 5}`;
+ *   - the driver (lib/store/sqlite.ts, `libsql`): `{code: "SQLITE_BUSY", rawCode: 5}`;
  *   - Prisma with the libSQL adapter: a DriverAdapterError whose `cause` is
  *     `{kind: "sqlite", extendedCode, originalCode, originalMessage}`, or, for
  *     SQLITE_BUSY, `{kind: "SocketTimeout"}` wrapped in a known request error
  *     with code P1008 and `meta.driverAdapterError`;
- *   - our own WriteTimeoutError (lib/sqlite.ts: the writer lock stayed taken),
+ *   - our own WriteTimeoutError (lib/store/sqlite.ts: the writer lock stayed taken),
  *     which carries the code SQLITE_BUSY.
  * SQLite's messages are stable ("database is locked", "database or disk is
  * full"), so they are the fallback when a wrapper dropped the codes.
+ *
+ * On PostgreSQL (issue 12) the same kinds come from SQLSTATE codes: pg's
+ * DatabaseError (`{code: "53100", severity}`), Prisma's adapter-pg
+ * (`{kind: "postgres", code}` as the DriverAdapterError's cause), and Node's
+ * socket errors when the server cannot be reached (`ECONNREFUSED`, …).
  */
 export type StorageFailureKind = 'busy' | 'full' | 'read-only' | 'corrupt' | 'cannot-open' | 'io-error';
 
@@ -38,6 +43,23 @@ const PRIMARY: Readonly<Record<number, StorageFailure>> = {
   26: NOTADB,
 };
 
+/** PostgreSQL's SQLSTATE codes (postgresql.org/docs/15/errcodes-appendix.html) and socket errors, by kind. */
+const POSTGRES: Readonly<Record<string, StorageFailure>> = {
+  ...Object.fromEntries(
+    ['40001', '40P01', '55P03', '57014', '53300'].map((code) => [code, { kind: 'busy', code }] as const),
+  ),
+  '53100': { kind: 'full', code: '53100' },
+  '25006': { kind: 'read-only', code: '25006' },
+  XX001: { kind: 'corrupt', code: 'XX001' },
+  XX002: { kind: 'corrupt', code: 'XX002' },
+  '58030': { kind: 'io-error', code: '58030' },
+  ...Object.fromEntries(
+    ['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '3D000', '28000', '28P01', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN'].map(
+      (code) => [code, { kind: 'cannot-open', code }] as const,
+    ),
+  ),
+};
+
 const BY_NAME: ReadonlyArray<[prefix: string, failure: StorageFailure]> = Object.values(PRIMARY).map((f) => [f.code, f]);
 
 const BY_MESSAGE: ReadonlyArray<[pattern: RegExp, failure: StorageFailure]> = [
@@ -48,9 +70,16 @@ const BY_MESSAGE: ReadonlyArray<[pattern: RegExp, failure: StorageFailure]> = [
   [/file is not a database|file is encrypted or is not a database/i, NOTADB],
   [/database or disk is full/i, FULL],
   [/unable to open database file|Failed to connect to database/i, CANTOPEN],
+  [/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i, { kind: 'cannot-open', code: 'ECONNREFUSED' }],
 ];
 
 function fromCodes(node: Record<string, unknown>): StorageFailure | null {
+  // PostgreSQL first: its all-digit SQLSTATEs must not be read as SQLite's numeric codes.
+  if (typeof node.code === 'string' && (node.kind === 'postgres' || 'severity' in node || /^E[A-Z_]+$/.test(node.code))) {
+    const postgres = POSTGRES[node.code];
+    if (postgres) return postgres;
+    if (node.kind === 'postgres' || 'severity' in node) return null;
+  }
   for (const key of ['code', 'originalCode']) {
     const value = node[key];
     if (typeof value !== 'string') continue;

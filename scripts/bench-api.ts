@@ -44,7 +44,12 @@
 //          --port=<n> (default: a free port chosen by the OS, outside 3000–3600),
 //          --build / --no-build, --json=<file> (also write the results as JSON),
 //          --cases=health,read,floor,save,shared (a subset, e.g. to profile one
-//          case; read always brings floor along, its targets need it).
+//          case; read always brings floor along, its targets need it),
+//          --database=postgresql://user:pass@host:port/db: run on PostgreSQL
+//          instead of a temporary SQLite file. The bench creates a fresh
+//          database next to the named one (the role needs CREATEDB), migrates
+//          it as `npm start` would, and drops it afterwards; the named database
+//          itself is not touched.
 // Environment: WEB_CONCURRENCY=<n> server workers (default: one per core, as
 //          `npm start`); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 //          passes node flags to the server and its workers (to profile them).
@@ -56,6 +61,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = new Map(
@@ -640,7 +646,8 @@ async function main(): Promise<void> {
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'wegwijzer-bench-api-'));
-  const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
+  const store = await benchDatabase(dir);
+  const databaseUrl = store.url;
   // A bounded run: server start (<= 60 s), seeding, warm-up, 5 × the duration
   // of load and up to a minute of drain per PUT case fit well within this.
   const limitSeconds = 300 + 6 * DURATION;
@@ -729,13 +736,10 @@ async function main(): Promise<void> {
       }
     }
 
-    // Versions are read from the database file itself, not through the app
+    // Versions are read from the database itself, not through the app
     // (whose GET answers come from a cache): the check must not trust the code it checks.
-    const direct = createClient({ url: databaseUrl });
-    const storedVersion = async (plan: Plan): Promise<number> => {
-      const result = await direct.execute({ sql: 'SELECT "version" FROM "Plan" WHERE "id" = ?', args: [plan.id] });
-      return Number(result.rows[0]?.version);
-    };
+    const direct = await store.direct();
+    const storedVersion = (plan: Plan): Promise<number> => direct.version(plan.id);
     const startVersions = new Map<string, number>();
     for (const plan of [...ownPlans, sharedPlan]) startVersions.set(plan.id, await storedVersion(plan));
     const body = (_plan: Plan, version: number) => planBody(catalogue, version % 1000);
@@ -780,10 +784,11 @@ async function main(): Promise<void> {
       lostUpdates += lost;
       saveErrors += [...c.others.values()].reduce((a, b) => a + b, 0) + c.errors;
     }
-    direct.close();
+    await direct.close();
     if (saveCases.length > 0) figures.save = { ...(saveRps === undefined ? {} : { rps: saveRps }), lostUpdates, errors: saveErrors };
   } finally {
     await stopServer(server);
+    await store.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -799,7 +804,7 @@ async function main(): Promise<void> {
       `${pad(r.name, 50)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${num(r.ok)}${num(r.non2xx)}${num(r.errors)}${num(r.serverCpu ?? NaN).padStart(10)}${num(r.clientCpu ?? NaN).padStart(10)}${(r.load ?? NaN).toFixed(1).padStart(7)}  ${r.note ?? ''}`,
     );
   }
-  console.log('(PUT rows: req/s = accepted saves per second; p50/p99 over every PUT response.');
+  console.log(`(store: ${store.label}. PUT rows: req/s = accepted saves per second; p50/p99 over every PUT response.`);
   console.log(' srv/cli CPU% = CPU used by the server / by autocannon in this process (100 = one core);');
   console.log(' load = 1-minute load average after the case: above ~2.5 other processes were competing for the 2 cores.)');
 
@@ -845,6 +850,68 @@ async function main(): Promise<void> {
     const content = loadContentDir(path.join(ROOT, 'content'));
     return content.financieringsbronnen.map(({ slug, looptijd, kostensoorten }) => ({ slug, looptijd, kostensoorten }));
   }
+}
+
+/**
+ * The database of this run: a temporary SQLite file, or with
+ * --database=postgresql://… a fresh database on that server. `direct` reads a
+ * plan's version without the app.
+ */
+async function benchDatabase(dir: string): Promise<{
+  url: string;
+  label: string;
+  direct: () => Promise<{ version: (id: string) => Promise<number>; close: () => Promise<void> }>;
+  drop: () => Promise<void>;
+}> {
+  const named = args.get('database');
+  if (named === undefined || named === 'true' || named.startsWith('file:')) {
+    const url = named?.startsWith('file:') ? named : `file:${path.join(dir, 'bench.db')}`;
+    return {
+      url,
+      label: 'SQLite',
+      direct: async () => {
+        const client = createClient({ url });
+        return {
+          version: async (id) => Number((await client.execute({ sql: 'SELECT "version" FROM "Plan" WHERE "id" = ?', args: [id] })).rows[0]?.version),
+          close: async () => client.close(),
+        };
+      },
+      drop: async () => undefined,
+    };
+  }
+  if (!/^postgres(ql)?:\/\//.test(named)) throw new Error('--database takes a file: or postgresql:// URL');
+  const name = `wegwijzer_bench_${process.pid}_${Date.now()}`;
+  const url = new URL(named);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: named });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const version = (await (async () => {
+    const c = new pg.Client({ connectionString: named });
+    await c.connect();
+    const v = (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+    await c.end();
+    return v;
+  })());
+  return {
+    url: url.toString(),
+    label: `PostgreSQL ${version}, pool ${process.env.DATABASE_POOL_SIZE ?? '5'} per worker`,
+    direct: async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      return {
+        version: async (id) => Number((await client.query('SELECT "version" FROM "Plan" WHERE "id" = $1', [id])).rows[0]?.version),
+        close: () => client.end(),
+      };
+    },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: named });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
 
 // Run only as a script (`tsx scripts/bench-api.ts`), not when a unit test imports `verdict`.

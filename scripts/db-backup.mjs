@@ -13,10 +13,16 @@
 import { rmSync, statSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { checkIntegrity, contents, databaseFile, describeContents, exists, formatBytes, fsyncPath, parseArgs } from './db-tools.mjs';
+import { checkIntegrity, contents, databaseFile, databaseUrl, describeContents, exists, formatBytes, fsyncPath, isPostgresUrl, parseArgs } from './db-tools.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('libsql');
+
+// PostgreSQL: pg_dump / pg_restore (scripts/db-pg.mjs); everything below is SQLite.
+if (isPostgresUrl(databaseUrl())) {
+  const { backupPostgres } = await import('./db-pg.mjs');
+  process.exit(await backupPostgres(process.argv.slice(2), databaseUrl()));
+}
 
 function fail(message) {
   console.error(`db:backup: ${message}`);

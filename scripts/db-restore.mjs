@@ -20,10 +20,16 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { checkIntegrity, claimExclusive, contents, databaseFile, describeContents, exists, fsyncPath, parseArgs } from './db-tools.mjs';
+import { checkIntegrity, claimExclusive, contents, databaseFile, databaseUrl, describeContents, exists, fsyncPath, isPostgresUrl, parseArgs } from './db-tools.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('libsql');
+
+// PostgreSQL: pg_dump / pg_restore (scripts/db-pg.mjs); everything below is SQLite.
+if (isPostgresUrl(databaseUrl())) {
+  const { restorePostgres } = await import('./db-pg.mjs');
+  process.exit(await restorePostgres(process.argv.slice(2), databaseUrl()));
+}
 
 function fail(message) {
   console.error(`db:restore: ${message}`);

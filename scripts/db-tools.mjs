@@ -1,4 +1,4 @@
-// Shared by the database commands (db-backup.mjs, db-restore.mjs, db-check.mjs):
+// Shared by the database commands (db-backup.mjs, db-restore.mjs, db-check.mjs, db-pg.mjs):
 // where the database is, checking a file's integrity, what it holds, and
 // whether a running app has it open. Plain .mjs on the `libsql` driver, like
 // scripts/prisma.mjs, so `npm start` and these commands need no build and no tsx.
@@ -9,7 +9,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const Database = require('libsql');
 
-/** As lib/env-database.ts and lib/sqlite.ts: DATABASE_URL (default file:./data/app.db) as an absolute path. */
+/** As lib/env-database.ts: the URL of the app's database, default the SQLite file data/app.db. */
+export const databaseUrl = (env = process.env) => env.DATABASE_URL?.trim() || 'file:./data/app.db';
+
+/** As lib/env-database.ts: postgres:// or postgresql:// selects PostgreSQL (scripts/db-pg.mjs). */
+export const isPostgresUrl = (url) => /^postgres(ql)?:\/\//i.test(url);
+
+/** As lib/env-database.ts and lib/store/sqlite.ts: DATABASE_URL (default file:./data/app.db) as an absolute path. */
 export function databaseFile(env = process.env) {
   const url = env.DATABASE_URL?.trim() || 'file:./data/app.db';
   if (!url.startsWith('file:')) throw new Error(`DATABASE_URL moet een SQLite-bestand zijn (file:…) / must be a SQLite file (file:…), niet/not ${url.split(':')[0]}:`);
@@ -54,7 +60,7 @@ export function checkIntegrity(file, { quick = false } = {}) {
   }
 }
 
-const COUNTS = [
+export const COUNTS = [
   ['plans', 'Plan', 'financieringsplannen / funding plans'],
   ['planRevisions', 'PlanRevision', 'versies van plannen / plan revisions'],
   ['regions', 'Region', 'regionale plannen / regional plans'],
@@ -90,7 +96,7 @@ export function describeContents({ counts, lastMigration }) {
  * Is any process using `file` as its database? Two independent tests:
  *   1. Lock: a connection in EXCLUSIVE locking mode tries BEGIN EXCLUSIVE
  *      without waiting. Every connection of the app (each worker's driver
- *      connection in lib/sqlite.ts, Prisma's) holds a shared lock on the file
+ *      connection in lib/store/sqlite.ts, Prisma's) holds a shared lock on the file
  *      from its first statement for as long as it is open in WAL mode, so this
  *      fails with SQLITE_BUSY while the app runs, even when it is idle.
  *   2. Open files (Linux): any other process with the file, its -wal or -shm

@@ -22,6 +22,16 @@ const cli = require.resolve('prisma/build/index.js');
 const args = process.argv.slice(2);
 const deploying = args[0] === 'migrate' && args[1] === 'deploy';
 
+// Both stores' clients are generated (on install too): the app picks one by
+// DATABASE_URL when it starts (lib/db.ts), and generating needs no database.
+if (args[0] === 'generate' && !args.some((a) => a === '--schema' || a.startsWith('--schema='))) {
+  for (const schema of ['prisma/schema.prisma', 'prisma/postgresql/schema.prisma']) {
+    const generated = spawnSync(process.execPath, [cli, ...args, '--schema', schema], { stdio: 'inherit', env });
+    if (generated.status !== 0) process.exit(generated.status ?? 1);
+  }
+  process.exit(0);
+}
+
 // `npm start` and `npm run dev` deploy the migrations first: refuse a damaged
 // database there, before anything writes to it (scripts/db-check.mjs).
 if (deploying && env.DATABASE_URL.startsWith('file:')) {

@@ -8,7 +8,7 @@
 // workers must share lives in the database they share: plans and regions,
 // rate-limit windows (lib/rate-limit.ts), and the version that validates each
 // worker's cached plan JSON (lib/plans/json-cache.ts). SQLite's one writer is
-// shared through WAL and waits for the lock (lib/db.ts, lib/sqlite.ts).
+// shared through WAL and waits for the lock (lib/db.ts, lib/store/sqlite.ts).
 //
 // WEB_CONCURRENCY=<n> sets the number of workers (default: the number of
 // cores). Arguments are passed on to `next start` (e.g. `-p 3100`); PORT and

@@ -5,7 +5,7 @@ import type { FundingBasis } from './calculations';
  * plan only changes through a save, and every save bumps the version, so a
  * cached body is right exactly as long as the database still has the version
  * it was built from. Every GET asks the database for that version (one
- * prepared SELECT on the driver, a few microseconds: lib/sqlite.ts), so a save
+ * prepared SELECT on the driver, a few microseconds: lib/store/sqlite.ts), so a save
  * made by any process is visible to the next GET of every process.
  *
  * Why cache at all: rebuilding costs ~40 rows through Prisma plus the totals,

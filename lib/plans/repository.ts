@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
-import { isUniqueViolation, sqliteDate, statement, writeTransaction } from '@/lib/sqlite';
+import { insertRows, StepExpectationFailed, type Step, store } from '@/lib/store';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexPlanContent, type PlanContent } from './content';
 import { getPlanContent } from './content-server';
@@ -237,11 +237,11 @@ export async function getPlanCard(id: string): Promise<{ title: string; municipa
 /**
  * Only the version: the cheapest question the database can answer about a
  * plan, asked on every GET of the JSON API to validate its cached body
- * (lib/plans/plan-json.ts). A prepared statement on the driver (lib/sqlite.ts).
+ * (lib/plans/plan-json.ts). A prepared statement on the store's driver (lib/store/).
  */
 export async function getPlanVersion(id: string): Promise<number | null> {
   if (!looksLikeToken(id)) return null;
-  const row = statement('SELECT "version" FROM "Plan" WHERE "id" = ?').get(id);
+  const row = await store().get('SELECT "version" FROM "Plan" WHERE "id" = ?', [id]);
   return row === undefined ? null : versionRowSchema.parse(row).version;
 }
 
@@ -262,8 +262,8 @@ export type PlanAuthorization = {
 };
 export type AuthorizeResult = { ok: true; plan: PlanAuthorization } | { ok: false; reason: 'not-found' | 'forbidden' };
 
-// Raw rows are parsed, not cast. SQLite integers may arrive as bigint.
-const int = z.union([z.number().int(), z.bigint()]).transform(Number);
+// Raw rows are parsed, not cast (the store returns integers as numbers).
+const int = z.number().int();
 const authRowSchema = z.object({
   id: z.string(),
   version: int,
@@ -276,11 +276,12 @@ const authRowSchema = z.object({
 });
 const versionRowSchema = z.object({ version: int });
 
-/** The plan row a save needs: asked on every save and edit-page view, so a prepared statement (lib/sqlite.ts). */
-function authRow(id: string): PlanAuthorization | null {
-  const row = statement(
+/** The plan row a save needs: asked on every save and edit-page view, so a prepared statement (lib/store/). */
+async function authRow(id: string): Promise<PlanAuthorization | null> {
+  const row = await store().get(
     'SELECT "id", "version", "municipality", "title", "startYear", "endYear", "contactNote", "editSecretHash" FROM "Plan" WHERE "id" = ?',
-  ).get(id);
+    [id],
+  );
   return row === undefined ? null : authRowSchema.parse(row);
 }
 
@@ -291,7 +292,7 @@ function authRow(id: string): PlanAuthorization | null {
  */
 export async function authorizePlan(id: string, secret: string): Promise<AuthorizeResult> {
   if (!looksLikeToken(id)) return { ok: false, reason: 'not-found' };
-  const row = authRow(id);
+  const row = await authRow(id);
   if (!row) return { ok: false, reason: 'not-found' };
   if (!secretMatches(secret, row.editSecretHash)) return { ok: false, reason: 'forbidden' };
   return { ok: true, plan: row };
@@ -319,25 +320,18 @@ export async function rotateSecret(id: string, secret: string): Promise<RotateSe
 // Save and restore
 // ---------------------------------------------------------------------------
 
-class ConflictSignal extends Error {}
-
-// Plain, portable SQL on the driver's connection (lib/sqlite.ts); each text is
-// prepared once per process. Dates are stored as Prisma stores DateTime in
-// SQLite, so Prisma reads them back unchanged.
+// Plain, portable SQL on the store's driver (lib/store/); each text is
+// prepared once per connection. Dates go in as Date: each store writes them
+// as its Prisma client stores a DateTime, so Prisma reads them back unchanged.
 const SQL = {
   guard: `UPDATE "Plan" SET "municipality" = ?, "title" = ?, "startYear" = ?, "endYear" = ?, "contactNote" = ?,
       "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "editSecretHash" = ?`,
   revision: 'INSERT INTO "PlanRevision" ("planId", "version", "snapshot", "createdAt") VALUES (?, ?, ?, ?)',
   deleteNeeds: 'DELETE FROM "PlanNeed" WHERE "planId" = ?',
   deleteLines: 'DELETE FROM "PlanLine" WHERE "planId" = ?',
-  need: 'INSERT INTO "PlanNeed" ("planId", "costCategory", "year", "amount") VALUES (?, ?, ?, ?)',
-  line: `INSERT INTO "PlanLine" ("id", "planId", "costCategory", "sourceSlug", "customSourceName", "amounts",
-      "looptijd", "status", "rejectionReason", "note", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   regionLinks: `SELECT "regionId", "regionName", "memberName", "regionVersion", "needs", "pulledAt" FROM "PlanRegionLink"
       WHERE "planId" = ? ORDER BY "position"`,
   deleteRegionLinks: 'DELETE FROM "PlanRegionLink" WHERE "planId" = ?',
-  regionLink: `INSERT INTO "PlanRegionLink" ("planId", "regionId", "regionName", "memberName", "regionVersion", "needs",
-      "pulledAt", "position") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
 const regionLinkRowSchema = z.object({
@@ -350,9 +344,8 @@ const regionLinkRowSchema = z.object({
 });
 
 /** The plan's region links as stored now (driver, for the snapshot of a save that keeps them). */
-function storedRegionShares(planId: string): RegionShare[] {
-  return statement(SQL.regionLinks)
-    .all(planId)
+async function storedRegionShares(planId: string): Promise<RegionShare[]> {
+  return (await store().all(SQL.regionLinks, [planId]))
     .map((row) => {
       const r = regionLinkRowSchema.parse(row);
       return { ...r, pulledAt: new Date(r.pulledAt).toISOString(), needs: parseShareNeeds(r.needs) };
@@ -377,7 +370,6 @@ type StateInput = Partial<PlanFields> & { needs: readonly NeedRow[]; lines: read
  */
 async function writeState(auth: PlanAuthorization, expectedVersion: number, data: SavePlanData | StateInput, regionShares?: readonly RegionShare[]): Promise<SavePlanResult> {
   const now = new Date();
-  const savedAt = sqliteDate(now);
   const version = expectedVersion + 1;
   const fields = {
     municipality: data.municipality ?? auth.municipality,
@@ -389,51 +381,50 @@ async function writeState(auth: PlanAuthorization, expectedVersion: number, data
   const needs: NeedRow[] = data.needs.map(({ costCategory, year, amount }) => ({ costCategory, year, amount }));
   const fresh = newLineIds(data.lines.filter((l) => !l.id).length);
   const lines: LineRow[] = data.lines.map(({ id, ...line }) => ({ ...line, id: id ?? fresh.pop() ?? newLineId() }));
-  const shares = regionShares ? [...regionShares] : storedRegionShares(auth.id);
-  // Serialised before the transaction: nothing slow happens while it holds the lock.
+  const shares = regionShares ? [...regionShares] : await storedRegionShares(auth.id);
+  // Everything is serialised before the transaction: nothing slow happens while it holds the lock.
   const snapshot = JSON.stringify(toSnapshot({ ...fields, needs, lines, regionShares: shares }, now));
-  const amountsJson = lines.map((l) => JSON.stringify(l.amounts));
-  const shareNeedsJson = shares.map((r) => JSON.stringify(r.needs));
 
+  // One transaction, all or nothing. The guard first: one conditional UPDATE;
+  // the hash is part of it so a secret rotated since authorizePlan also
+  // refuses this save.
+  const steps: Step[] = [
+    {
+      sql: SQL.guard,
+      params: [fields.municipality, fields.title, fields.startYear, fields.endYear, fields.contactNote, version, now, auth.id, expectedVersion, auth.editSecretHash],
+      expect: 'one-row',
+    },
+    { sql: SQL.revision, params: [auth.id, version, snapshot, now] },
+    { sql: SQL.deleteNeeds, params: [auth.id] },
+    { sql: SQL.deleteLines, params: [auth.id] },
+    ...insertRows(
+      'PlanNeed',
+      ['planId', 'costCategory', 'year', 'amount'],
+      needs.map((n) => [auth.id, n.costCategory, n.year, n.amount]),
+    ),
+    ...insertRows(
+      'PlanLine',
+      ['id', 'planId', 'costCategory', 'sourceSlug', 'customSourceName', 'amounts', 'looptijd', 'status', 'rejectionReason', 'note', 'position'],
+      lines.map((l, position) => [l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, JSON.stringify(l.amounts), l.looptijd, l.status, l.rejectionReason, l.note, position]),
+    ),
+  ];
+  if (regionShares) {
+    steps.push(
+      { sql: SQL.deleteRegionLinks, params: [auth.id] },
+      ...insertRows(
+        'PlanRegionLink',
+        ['planId', 'regionId', 'regionName', 'memberName', 'regionVersion', 'needs', 'pulledAt', 'position'],
+        shares.map((r, position) => [auth.id, r.regionId, r.regionName, r.memberName, r.regionVersion, JSON.stringify(r.needs), new Date(r.pulledAt), position]),
+      ),
+    );
+  }
   try {
-    await writeTransaction(() => {
-      // The guard: one conditional UPDATE. The hash is part of it so a secret
-      // rotated since authorizePlan also refuses this save.
-      const updated = statement(SQL.guard).run(
-        fields.municipality,
-        fields.title,
-        fields.startYear,
-        fields.endYear,
-        fields.contactNote,
-        version,
-        savedAt,
-        auth.id,
-        expectedVersion,
-        auth.editSecretHash,
-      );
-      if (updated.changes !== 1) throw new ConflictSignal();
-      statement(SQL.revision).run(auth.id, version, snapshot, savedAt);
-      statement(SQL.deleteNeeds).run(auth.id);
-      statement(SQL.deleteLines).run(auth.id);
-      const need = statement(SQL.need);
-      for (const n of needs) need.run(auth.id, n.costCategory, n.year, n.amount);
-      const line = statement(SQL.line);
-      lines.forEach((l, position) =>
-        line.run(l.id, auth.id, l.costCategory, l.sourceSlug, l.customSourceName, amountsJson[position], l.looptijd, l.status, l.rejectionReason, l.note, position),
-      );
-      if (regionShares) {
-        statement(SQL.deleteRegionLinks).run(auth.id);
-        const link = statement(SQL.regionLink);
-        shares.forEach((r, position) =>
-          link.run(auth.id, r.regionId, r.regionName, r.memberName, r.regionVersion, shareNeedsJson[position], sqliteDate(new Date(r.pulledAt)), position),
-        );
-      }
-    });
+    await store().batch(steps);
   } catch (error) {
     // Lost the race (or the secret changed): nothing was written. Say why.
     // (A unique violation on PlanRevision means the same, from another process.)
-    if (error instanceof ConflictSignal || isUniqueViolation(error)) {
-      const current = authRow(auth.id);
+    if (error instanceof StepExpectationFailed || store().isUniqueViolation(error)) {
+      const current = await authRow(auth.id);
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
       return { ok: false, reason: 'conflict', currentVersion: current.version };

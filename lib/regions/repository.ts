@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { isUniqueViolation, sqliteDate, statement, writeTransaction } from '@/lib/sqlite';
+import { StepExpectationFailed, store } from '@/lib/store';
 import { hashSecret, looksLikeToken, newEditSecret, newLineId, newPlanId, secretMatches } from '@/lib/plans/secret';
 import { listRevisionsWith, revisionQuery, type RevisionList, type RevisionPage } from '@/lib/revision-history';
 import { getRegionContent } from './content-server';
@@ -152,16 +152,18 @@ export async function saveAuthorizedRegion(
   const document = documentOf(state);
   const snapshot = snapshotOf(state, now);
   try {
-    // On the driver (lib/sqlite.ts), like plan saves: while another process holds SQLite's writer lock the
+    // On the store's driver (lib/store/), like plan saves: while another process holds SQLite's writer lock the
     // save waits asynchronously, instead of blocking this worker inside Prisma's busy timeout (issue 11).
-    const savedAt = sqliteDate(now);
-    await writeTransaction(() => {
-      const updated = statement(REGION_SQL.guard).run(state.name, state.startYear, state.endYear, document, version, savedAt, auth.id, expectedVersion, auth.editSecretHash);
-      if (updated.changes !== 1) throw new ConflictSignal();
-      statement(REGION_SQL.revision).run(auth.id, version, snapshot, savedAt);
-    });
+    await store().batch([
+      {
+        sql: REGION_SQL.guard,
+        params: [state.name, state.startYear, state.endYear, document, version, now, auth.id, expectedVersion, auth.editSecretHash],
+        expect: 'one-row',
+      },
+      { sql: REGION_SQL.revision, params: [auth.id, version, snapshot, now] },
+    ]);
   } catch (error) {
-    if (error instanceof ConflictSignal || isUniqueViolation(error)) {
+    if (error instanceof StepExpectationFailed || store().isUniqueViolation(error)) {
       const current = await db.region.findUnique({ where: { id: auth.id }, select: { version: true, editSecretHash: true } });
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.editSecretHash !== auth.editSecretHash) return { ok: false, reason: 'forbidden' };
@@ -171,8 +173,6 @@ export async function saveAuthorizedRegion(
   }
   return { ok: true, version, updatedAt: now };
 }
-
-class ConflictSignal extends Error {}
 
 const REGION_SQL = {
   // The guard: one conditional UPDATE; the hash is part of it so a secret rotated since authorizeRegion also refuses.

@@ -21,23 +21,24 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let url: string;
 let file: string;
 let dir: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let repo: typeof import('@/lib/plans/repository');
-let sqlite: typeof import('@/lib/sqlite');
+let sqlite: typeof import('@/lib/store/sqlite');
 let prisma: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
-  ({ url, cleanup } = await useTempDatabase());
+  // SQLite's backup and restore; PostgreSQL's are in backup-restore-postgres.test.ts.
+  ({ url, cleanup } = await useTempDatabase({ store: 'sqlite' }));
   file = url.slice('file:'.length);
   dir = path.dirname(file);
   repo = await import('@/lib/plans/repository');
-  sqlite = await import('@/lib/sqlite');
+  sqlite = await import('@/lib/store/sqlite');
   ({ db: prisma } = await import('@/lib/db'));
 });
 afterAll(async () => {
   sqlite?.closeConnection();
   await prisma?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 type Run = { code: number | null; stdout: string; stderr: string };

@@ -47,7 +47,7 @@ function connect(file: string): Database.Database {
   return db;
 }
 
-/** A probe on its own connection; the write probe waits for the lock as lib/sqlite.ts does (here: inside SQLite). */
+/** A probe on its own connection; the write probe waits for the lock as lib/store/sqlite.ts does (here: inside SQLite). */
 function probeOf(file: string, db = connect(file)): DatabaseProbe {
   return {
     file,
@@ -165,13 +165,13 @@ describe('checkDatabase', () => {
 describe('GET /api/health (this process’s connection, lib/health-server.ts)', () => {
   let route: typeof import('@/app/api/health/route');
   let server: typeof import('@/lib/health-server');
-  let sqlite: typeof import('@/lib/sqlite');
+  let sqlite: typeof import('@/lib/store/sqlite');
   const before = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     route = await import('@/app/api/health/route');
     server = await import('@/lib/health-server');
-    sqlite = await import('@/lib/sqlite');
+    sqlite = await import('@/lib/store/sqlite');
   });
   afterAll(() => {
     sqlite.closeConnection();

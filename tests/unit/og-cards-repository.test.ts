@@ -16,7 +16,7 @@ vi.mock('@/lib/plans/content-server', async () => {
 let plans: typeof import('@/lib/plans/repository');
 let regions: typeof import('@/lib/regions/repository');
 let db: typeof import('@/lib/db').db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 describe('getPlanCard', () => {

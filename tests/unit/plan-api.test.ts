@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testCategorySlugs, testPlanContent as content } from './support/plan-content';
-import { useTempDatabase } from './support/temp-db';
+import { makeReadOnly, useTempDatabase } from './support/temp-db';
 import { from as fromAddress, simulateWorkerPreload } from './support/socket-address';
 
 /*
@@ -26,7 +26,7 @@ type Handlers = {
 let h: Handlers;
 let db: typeof import('@/lib/db').db;
 let limiters: typeof import('@/lib/rate-limit');
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -46,7 +46,7 @@ const restorePreload = simulateWorkerPreload();
 afterAll(async () => {
   restorePreload();
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 afterEach(async () => {
@@ -661,18 +661,18 @@ describe('API property test', () => {
 describe('storage failures', () => {
   it('a PUT the database cannot take answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
     const { id, secret } = await createPlan();
-    const { currentConnection } = await import('@/lib/sqlite');
-    // What a read-only file or mount answers (SQLITE_READONLY); tests run as root, for whom chmod changes nothing.
-    currentConnection().db.exec('PRAGMA query_only = 1');
+    // What a read-only file or mount (SQLITE_READONLY) or a read-only PostgreSQL server (25006) answers;
+    // tests run as root, for whom chmod changes nothing.
+    const undoReadOnly = await makeReadOnly();
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const res = await put(id, JSON.stringify({ needs: [], lines: [goodLine] }), { authorization: `Bearer ${secret}`, 'if-match': '"1"' });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('60');
       expect(await res.json()).toEqual({ error: expect.stringMatching(/niet worden beschreven.*niet opgeslagen/) });
-      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: SQLITE_READONLY \(opslag\)/));
+      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: (SQLITE_READONLY|25006) \(opslag\)/));
     } finally {
-      currentConnection().db.exec('PRAGMA query_only = 0');
+      await undoReadOnly();
       silence.mockRestore();
     }
     expect((await (await get(id)).json()) as unknown).toMatchObject({ plan: { version: 1 } });

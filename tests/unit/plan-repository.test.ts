@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testPlanContent as content } from './support/plan-content';
-import { useTempDatabase } from './support/temp-db';
+import { onPostgres, useTempDatabase } from './support/temp-db';
 
 // The repository reads the catalogue through getPlanContent(); tests use a fixed one.
 vi.mock('@/lib/plans/content-server', async () => {
@@ -13,7 +13,7 @@ type Repo = typeof import('@/lib/plans/repository');
 type Db = typeof import('@/lib/db');
 let repo: Repo;
 let db: Db['db'];
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 const newPlan = { municipality: 'Utrecht', title: 'Kansrijke Start 2025–2028', startYear: 2025, endYear: 2028 };
@@ -212,7 +212,10 @@ describe('stored values', () => {
     expect(await repo.savePlan(plan.id, editSecret, 1, { needs: [], lines })).toMatchObject({ ok: true });
     const stored = await repo.getPlan(plan.id);
     expect(stored?.lines.map((l) => [l.id, l.note, l.customSourceName])).toEqual(tricky.map((t, i) => [`t${i}`, t, t]));
-    const types: unknown = await db.$queryRaw`SELECT DISTINCT typeof("note") AS t FROM "PlanLine" WHERE "planId" = ${plan.id}`;
+    // SQLite keeps a type per value (a text that looks like a number could be stored as one); PostgreSQL per column.
+    const types: unknown = onPostgres()
+      ? await db.$queryRaw`SELECT DISTINCT pg_typeof("note")::text AS t FROM "PlanLine" WHERE "planId" = ${plan.id}`
+      : await db.$queryRaw`SELECT DISTINCT typeof("note") AS t FROM "PlanLine" WHERE "planId" = ${plan.id}`;
     expect(types).toEqual([{ t: 'text' }]);
   });
 

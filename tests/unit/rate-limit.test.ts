@@ -1,23 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
-import { FixedWindowLimiter, MemoryWindowStore, SqliteWindowStore, type WindowStore } from '@/lib/rate-limit';
+import { FixedWindowLimiter, MemoryWindowStore, DatabaseWindowStore, type WindowStore } from '@/lib/rate-limit';
 import { addressKey, clientKey } from '@/lib/client-address';
 import { redactSecrets } from '@/lib/redact';
-import { statement } from '@/lib/sqlite';
 import { useTempDatabase } from './support/temp-db';
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
 });
-afterAll(() => cleanup?.());
+afterAll(async () => await cleanup?.());
 afterEach(() => vi.unstubAllEnvs());
 
 // The same behaviour from both stores: memory (one process) and the shared
 // database the app uses (every server process counts against the same rows).
 const stores: [string, () => WindowStore][] = [
   ['memory', () => new MemoryWindowStore()],
-  ['database', () => new SqliteWindowStore()],
+  ['database', () => new DatabaseWindowStore()],
 ];
 let n = 0;
 const freshName = () => `TEST${++n}`;
@@ -30,19 +29,19 @@ describe.each(stores)('FixedWindowLimiter (%s)', (_label, makeStore) => {
     expect(await limiter.hit('a', t0 + 1)).toEqual({ ok: true, remaining: 1 });
     expect(await limiter.hit('a', t0 + 2)).toEqual({ ok: true, remaining: 0 });
     expect(await limiter.hit('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
-    expect(limiter.check('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
+    expect(await limiter.check('a', t0 + 10_000)).toEqual({ ok: false, retryAfterSeconds: 50 });
     // Other clients have their own window.
     expect((await limiter.hit('b', t0 + 10_000)).ok).toBe(true);
     // A new window starts after 60 s.
-    expect(limiter.check('a', t0 + 60_000)).toEqual({ ok: true, remaining: 3 });
+    expect(await limiter.check('a', t0 + 60_000)).toEqual({ ok: true, remaining: 3 });
     expect(await limiter.hit('a', t0 + 60_000)).toEqual({ ok: true, remaining: 2 });
   });
 
   it('check() does not count', async () => {
     const limiter = new FixedWindowLimiter(freshName(), { max: 1, windowSeconds: 60 }, makeStore());
-    for (let i = 0; i < 5; i++) expect(limiter.check('a', 0).ok).toBe(true);
+    for (let i = 0; i < 5; i++) expect((await limiter.check('a', 0)).ok).toBe(true);
     expect((await limiter.hit('a', 0)).ok).toBe(true);
-    expect(limiter.check('a', 0).ok).toBe(false);
+    expect((await limiter.check('a', 0)).ok).toBe(false);
   });
 
   it('is configured and disabled through the environment', async () => {
@@ -63,21 +62,21 @@ describe.each(stores)('FixedWindowLimiter (%s)', (_label, makeStore) => {
   it('counts every one of many concurrent hits, and reset() forgets them', async () => {
     const limiter = new FixedWindowLimiter(freshName(), { max: 1000, windowSeconds: 60 }, makeStore());
     await Promise.all(Array.from({ length: 200 }, () => limiter.hit('a', 5)));
-    expect(limiter.check('a', 5)).toEqual({ ok: true, remaining: 800 });
+    expect(await limiter.check('a', 5)).toEqual({ ok: true, remaining: 800 });
     await limiter.reset();
-    expect(limiter.check('a', 5)).toEqual({ ok: true, remaining: 1000 });
+    expect(await limiter.check('a', 5)).toEqual({ ok: true, remaining: 1000 });
   });
 });
 
 describe('shared windows', () => {
   it('two limiters on the database count against the same window, as two server processes do', async () => {
     const name = freshName();
-    const one = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new SqliteWindowStore());
-    const other = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new SqliteWindowStore());
+    const one = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new DatabaseWindowStore());
+    const other = new FixedWindowLimiter(name, { max: 3, windowSeconds: 60 }, new DatabaseWindowStore());
     await one.hit('a', 0);
     await other.hit('a', 1);
     await one.hit('a', 2);
-    expect(other.check('a', 3).ok).toBe(false);
+    expect((await other.check('a', 3)).ok).toBe(false);
     expect((await other.hit('a', 3)).ok).toBe(false);
   });
 
@@ -90,42 +89,43 @@ describe('shared windows', () => {
 });
 
 describe('the table stays bounded', () => {
-  const rows = (limiter: string): number => {
-    const row: unknown = statement('SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?').get(limiter);
-    return row && typeof row === 'object' && 'n' in row ? Number(row.n) : -1;
+  const rows = async (limiter: string): Promise<number> => {
+    const { store } = await import('@/lib/store');
+    const row = await store().get('SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "limiter" = ?', [limiter]);
+    return row && 'n' in row ? Number(row.n) : -1;
   };
 
   it('keeps at most maxRows windows per limiter, dropping the oldest, and leaves other limiters alone', async () => {
-    const capped = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore(50));
-    const other = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore(50));
+    const capped = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new DatabaseWindowStore(50));
+    const other = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new DatabaseWindowStore(50));
     for (let i = 0; i < 20; i++) await other.hit(`o${i}`, 0);
     for (let i = 0; i < 500; i++) await capped.hit(`k${i}`, 1000 + i);
-    expect(rows(capped.name)).toBe(50);
-    expect(rows(other.name)).toBe(20);
+    expect(await rows(capped.name)).toBe(50);
+    expect(await rows(other.name)).toBe(20);
     // The newest windows are the ones kept, with their counts.
-    expect(capped.check('k499', 2000).ok).toBe(true);
+    expect((await capped.check('k499', 2000)).ok).toBe(true);
     await capped.hit('k499', 2000);
-    expect(capped.check('k499', 2000)).toEqual({ ok: true, remaining: 3 });
-    expect(capped.check('k0', 2000)).toEqual({ ok: true, remaining: 5 });
+    expect(await capped.check('k499', 2000)).toEqual({ ok: true, remaining: 3 });
+    expect(await capped.check('k0', 2000)).toEqual({ ok: true, remaining: 5 });
     // Hits on an existing window add no row.
     for (let i = 0; i < 100; i++) await capped.hit('k499', 2001);
-    expect(rows(capped.name)).toBe(50);
+    expect(await rows(capped.name)).toBe(50);
   });
 
   it('the cap comes from RATE_LIMIT_MAX_ROWS by default', async () => {
     vi.stubEnv('RATE_LIMIT_MAX_ROWS', '7');
-    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new SqliteWindowStore());
+    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 3600 }, new DatabaseWindowStore());
     for (let i = 0; i < 30; i++) await limiter.hit(`k${i}`, i);
-    expect(rows(limiter.name)).toBe(7);
+    expect(await rows(limiter.name)).toBe(7);
   });
 
   it('drops expired windows of the limiter', async () => {
-    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 60 }, new SqliteWindowStore(1000));
+    const limiter = new FixedWindowLimiter(freshName(), { max: 5, windowSeconds: 60 }, new DatabaseWindowStore(1000));
     for (let i = 0; i < 40; i++) await limiter.hit(`old${i}`, 0);
-    expect(rows(limiter.name)).toBe(40);
+    expect(await rows(limiter.name)).toBe(40);
     // More than a minute later every earlier window has expired; the next hit prunes them.
     await limiter.hit('new', 120_000);
-    expect(rows(limiter.name)).toBe(1);
+    expect(await rows(limiter.name)).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { PARSE_EURO_MESSAGES } from '@/lib/money';
-import { useTempDatabase } from './support/temp-db';
+import { makeReadOnly, useTempDatabase } from './support/temp-db';
 
 /*
  * The regional plan API and the hand-off to a municipal plan, through the
@@ -25,7 +25,7 @@ type Handlers = {
 let h: Handlers;
 let db: typeof import('@/lib/db').db;
 let limiters: typeof import('@/lib/rate-limit');
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 afterEach(async () => {
@@ -344,19 +344,18 @@ describe('POST/GET/PUT /api/regio', () => {
 
   it('a save the storage refuses answers 503 with Retry-After and a Dutch message, and writes nothing', async () => {
     const c = await createRegion();
-    // The save runs on the driver (lib/sqlite.ts): what a read-only file or mount answers (SQLITE_READONLY);
+    // What a read-only file or mount (SQLITE_READONLY) or a read-only PostgreSQL server (25006) answers;
     // tests run as root, for whom chmod changes nothing.
-    const { currentConnection } = await import('@/lib/sqlite');
-    currentConnection().db.exec('PRAGMA query_only = 1');
+    const undoReadOnly = await makeReadOnly();
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const res = await put(c.id, { ...REGION, name: 'Niet opgeslagen' }, { authorization: `Bearer ${c.editSecret}`, 'if-match': '"1"' });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await res.json()).toEqual({ error: expect.stringMatching(/niet opgeslagen/) });
-      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: SQLITE_READONLY \(opslag\)/));
+      expect(silence).toHaveBeenCalledWith(expect.stringMatching(/PUT\] mislukt: (SQLITE_READONLY|25006) \(opslag\)/));
     } finally {
-      currentConnection().db.exec('PRAGMA query_only = 0');
+      await undoReadOnly();
       silence.mockRestore();
     }
     const { body } = await getRegion(c.id);

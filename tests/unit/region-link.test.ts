@@ -28,7 +28,7 @@ type Modules = {
 let m: Modules;
 let db: typeof import('@/lib/db').db;
 let limiters: typeof import('@/lib/rate-limit');
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 afterEach(async () => {

@@ -13,7 +13,7 @@ let repo: Repo;
 let db: typeof import('@/lib/db').db;
 let history: typeof import('@/lib/revision-history');
 let diff: typeof import('@/lib/regions/diff');
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 const REGION = {

@@ -4,24 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDatabase } from './support/temp-db';
 
 /*
- * The driver-level writes (lib/sqlite.ts) and the Prisma client's busy
+ * The driver-level writes (lib/store/sqlite.ts) and the Prisma client's busy
  * timeout (lib/db.ts) when ANOTHER PROCESS holds SQLite's writer lock, as
  * another worker of `npm start` (scripts/serve.mjs) does.
  */
 
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let url: string;
-let sqlite: typeof import('@/lib/sqlite');
+let sqlite: typeof import('@/lib/store/sqlite');
 let db: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
   ({ cleanup, url } = await useTempDatabase());
-  sqlite = await import('@/lib/sqlite');
+  sqlite = await import('@/lib/store/sqlite');
   ({ db } = await import('@/lib/db'));
 });
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 /** Another process takes the writer lock, says so, and keeps it for `ms`. Resolves when it holds the lock. */

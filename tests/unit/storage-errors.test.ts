@@ -6,7 +6,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { errorResponse, serverErrorResponse } from '@/lib/http/api';
-import { WriteTimeoutError } from '@/lib/sqlite';
+import { WriteTimeoutError } from '@/lib/store/sqlite';
 import { failureMessage, KEPT, retryAfterSeconds, storageFailure, storageFailureMessage } from '@/lib/storage-errors';
 
 /*
@@ -38,7 +38,7 @@ function freshFile(name: string): Database.Database {
   return db;
 }
 
-describe('storageFailure: driver errors (lib/sqlite.ts)', () => {
+describe('storageFailure: driver errors (lib/store/sqlite.ts)', () => {
   it('SQLITE_BUSY when another connection holds the writer lock', () => {
     const a = freshFile('busy.db');
     const b = new Database(path.join(dir, 'busy.db'));

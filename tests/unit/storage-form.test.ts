@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EditorState } from '@/lib/plans/form';
-import { useTempDatabase } from './support/temp-db';
+import { makeReadOnly, useTempDatabase } from './support/temp-db';
 
 /*
  * The edit form's Server Action when the database refuses the save for a
@@ -14,22 +14,20 @@ vi.mock('@/lib/plans/content-server', async () => {
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let repo: typeof import('@/lib/plans/repository');
 let actions: typeof import('@/app/plannen/[id]/bewerken/actions');
-let sqlite: typeof import('@/lib/sqlite');
 let db: (typeof import('@/lib/db'))['db'];
 
 beforeAll(async () => {
   ({ cleanup } = await useTempDatabase());
   repo = await import('@/lib/plans/repository');
   actions = await import('@/app/plannen/[id]/bewerken/actions');
-  sqlite = await import('@/lib/sqlite');
   ({ db } = await import('@/lib/db'));
 });
 afterAll(async () => {
   await db?.$disconnect();
-  cleanup?.();
+  await cleanup?.();
 });
 
 describe('editPlanAction when storage fails', () => {
@@ -59,8 +57,9 @@ describe('editPlanAction when storage fails', () => {
       conflict: null,
       focus: null,
     };
-    // A read-only database (SQLITE_READONLY), as a read-only file or mount answers.
-    sqlite.currentConnection().db.exec('PRAGMA query_only = 1');
+    // What a read-only file or mount (SQLITE_READONLY) or a read-only PostgreSQL server (25006) answers;
+    // tests run as root, for whom chmod changes nothing.
+    const undoReadOnly = await makeReadOnly();
     const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const result = await actions.editPlanAction(previous, form);
@@ -68,7 +67,7 @@ describe('editPlanAction when storage fails', () => {
       expect(result.message).toMatch(/kan nu niet worden beschreven; uw wijziging is niet opgeslagen.*Uw invoer staat hieronder nog\./);
       expect(result.values.title).toBe('Nieuwe titel');
     } finally {
-      sqlite.currentConnection().db.exec('PRAGMA query_only = 0');
+      await undoReadOnly();
       silence.mockRestore();
     }
     expect((await repo.getPlan(created.plan.id))?.title).toBe('Oud');

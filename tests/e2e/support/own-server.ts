@@ -55,10 +55,15 @@ export function call(
   });
 }
 
-export async function startOwnServer(name: string, env: Record<string, string> = {}): Promise<OwnServer> {
+/**
+ * `env` may name a DATABASE_URL of its own (several servers on one PostgreSQL
+ * database, tests/e2e/postgres/); otherwise the server gets a fresh SQLite file.
+ * `migrate: false` skips `migrate deploy` (another server has just run it).
+ */
+export async function startOwnServer(name: string, env: Record<string, string> = {}, opts: { migrate?: boolean } = {}): Promise<OwnServer> {
   const port = await freePort();
   const dbFile = `data/e2e-${name}.db`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+  if (!env.DATABASE_URL) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
   const serverEnv = {
     ...process.env,
     DATABASE_URL: `file:./${dbFile}`,
@@ -68,8 +73,10 @@ export async function startOwnServer(name: string, env: Record<string, string> =
     HOSTNAME: '127.0.0.1',
     ...env,
   };
-  const migrated = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], { env: serverEnv, encoding: 'utf8' });
-  if (migrated.status !== 0) throw new Error(`migrate deploy failed: ${migrated.stderr}`);
+  if (opts.migrate !== false) {
+    const migrated = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], { env: serverEnv, encoding: 'utf8' });
+    if (migrated.status !== 0) throw new Error(`migrate deploy failed: ${migrated.stderr}`);
+  }
 
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs'], { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

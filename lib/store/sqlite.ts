@@ -1,7 +1,10 @@
 import 'server-only';
 import path from 'node:path';
 import Database from 'libsql';
-import { databaseUrl } from './env-database';
+import { databaseUrl } from '../env-database';
+import { type Row, type SqlValue, type Step, StepExpectationFailed, type StepResult, type Store, WriteTimeoutError } from './types';
+
+export { WriteTimeoutError } from './types';
 
 /**
  * The hot paths of funding plans (checking an edit secret, a plan's version,
@@ -16,10 +19,9 @@ import { databaseUrl } from './env-database';
  * sqlite3.js `transaction()`), so each save also paid for opening the file.
  * The same work here takes a fraction of that (scripts/bench-api.ts).
  *
- * The SQL is plain and portable (quoted identifiers, `?` parameters); the
- * driver, like the rest of the embedded setup, is SQLite's: the PostgreSQL
- * issue replaces this module (its `writeTransaction` becomes a pooled
- * connection's BEGIN … COMMIT).
+ * The SQL is plain and portable (quoted identifiers, `?` parameters);
+ * SqliteStore below is this store's side of lib/store/types.ts, and
+ * lib/store/postgres.ts the PostgreSQL side.
  */
 
 /**
@@ -74,10 +76,10 @@ export function statement(sql: string): Database.Statement {
   return prepared;
 }
 
-/** SQLite answered "locked by another connection" (SQLITE_BUSY, or its extended codes). */
 /** DateTime as Prisma's SQLite adapter writes it ("2026-11-23T13:50:21.917+00:00"), so Prisma reads it back. */
 export const sqliteDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
+/** SQLite answered "locked by another connection" (SQLITE_BUSY, or its extended codes). */
 export function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
 }
@@ -87,14 +89,6 @@ export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   if ('code' in error && (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE')) return true;
   return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
-}
-
-export class WriteTimeoutError extends Error {
-  /** SQLite's code for what happened, so lib/storage-errors.ts classifies it like the driver's own busy errors. */
-  readonly code = 'SQLITE_BUSY';
-  constructor() {
-    super('De database bleef bezet; de wijziging is niet opgeslagen.');
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -172,4 +166,66 @@ export function currentConnection(): { file: string; db: Database.Database } {
 export function closeConnection(): void {
   holder.__sqlite?.db.close();
   holder.__sqlite = undefined;
+}
+
+/** Parameters as SQLite takes them: a Date as Prisma's SQLite adapter writes it. */
+const toSqlite = (params: readonly SqlValue[] = []): (string | number | null)[] =>
+  params.map((p) => (p instanceof Date ? sqliteDate(p) : p));
+
+/** Integers may arrive as bigint from the driver; callers get numbers, as from PostgreSQL (lib/store/postgres.ts). */
+function toRow(raw: unknown): Row | undefined {
+  if (raw === undefined || raw === null || typeof raw !== 'object') return undefined;
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) row[key] = typeof value === 'bigint' ? Number(value) : value;
+  return row;
+}
+
+/**
+ * The embedded store: this process's one connection, prepared statements,
+ * synchronous calls. A batch runs inside writeTransaction, synchronously, so
+ * the writer lock is held for microseconds and never across an `await`.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+
+  async get(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined> {
+    return toRow(statement(sql).get(...toSqlite(params)));
+  }
+
+  async all(sql: string, params?: readonly SqlValue[]): Promise<readonly Row[]> {
+    return statement(sql)
+      .all(...toSqlite(params))
+      .map((raw) => toRow(raw) ?? {});
+  }
+
+  batch(steps: readonly Step[], timeoutMs?: number): Promise<StepResult[]> {
+    return writeTransaction(
+      () =>
+        steps.map((step, index) => {
+          const prepared = statement(step.sql);
+          const params = toSqlite(step.params);
+          if (prepared.reader) {
+            const rows = prepared.all(...params).map((raw) => toRow(raw) ?? {});
+            if (step.expect === 'one-row' && rows.length !== 1) throw new StepExpectationFailed(index, rows.length);
+            return { changes: rows.length, rows };
+          }
+          const { changes } = prepared.run(...params);
+          if (step.expect === 'one-row' && changes !== 1) throw new StepExpectationFailed(index, changes);
+          return { changes, rows: [] };
+        }),
+      timeoutMs,
+    );
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return isUniqueViolation(error);
+  }
+
+  probeWrite(timeoutMs: number): Promise<void> {
+    return probeWrite(timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    closeConnection();
+  }
 }
