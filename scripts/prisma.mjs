@@ -5,7 +5,7 @@
 // checks at start-up that native engine files exist. They are never executed
 // in this mode, so any existing file satisfies the check; without this the CLI
 // tries to download engines, which this network does not allow.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -42,7 +42,35 @@ if (deploying && env.DATABASE_URL.startsWith('file:')) {
     process.exit(1);
   }
 }
-const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit', env });
+const postgres = /^postgres(ql)?:\/\//i.test(env.DATABASE_URL);
+const result = deploying && postgres ? await deployWithoutLinger() : spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit', env });
+
+/**
+ * `migrate deploy` on PostgreSQL: the CLI has finished its work when it says
+ * so, but then lingers ~10 s on timers of Prisma's WebAssembly engine (see
+ * ../shared/notes/postgresql-with-prisma-6.19.md), which every `npm start`
+ * on PostgreSQL would wait for. Once it has printed that every migration is
+ * applied (each migration is committed before that), it is stopped; its
+ * connections close with it, and PostgreSQL releases its advisory lock. Any
+ * other output, an error included, waits for the CLI to exit by itself.
+ */
+function deployWithoutLinger() {
+  const DONE = /All migrations have been successfully applied|No pending migrations to apply/;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['inherit', 'pipe', 'inherit'], env });
+    let done = false;
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      seen = (seen + chunk.toString()).slice(-500);
+      if (!done && DONE.test(seen)) {
+        done = true;
+        setTimeout(() => child.kill('SIGTERM'), 200).unref();
+      }
+    });
+    child.on('exit', (code, signal) => resolve({ status: done ? 0 : (code ?? (signal ? 1 : 0)) }));
+  });
+}
 
 // After `migrate deploy` (what `npm run start` and `npm run dev` run) an
 // embedded SQLite file is switched to write-ahead logging: readers keep
