@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 // Where the database is. Shared by the app (lib/db.ts, lib/store/) and the
 // Prisma CLI (prisma.config.ts), so both always talk to the same database.
 // A file: URL (or none) is the embedded SQLite store; postgres:// or
@@ -18,4 +20,11 @@ export function storeKind(url: string): StoreKind {
   if (isPostgresUrl(url)) return 'postgresql';
   if (url.startsWith('file:')) return 'sqlite';
   throw new Error(`DATABASE_URL moet beginnen met file: (SQLite) of postgresql:// (PostgreSQL), niet met ${url.split(':')[0]}:`);
+}
+
+/** `file:./data/app.db` → an absolute path; other URLs are refused (the embedded database is a file). */
+export function sqlitePath(url: string): string {
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL moet een SQLite-bestand zijn (file:…), niet ${url.split(':')[0]}:`);
+  const rest = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return path.resolve(decodeURIComponent(rest.split('?')[0] ?? ''));
 }

@@ -65,7 +65,7 @@ function wholeScripts(adapter: Adapter): Adapter {
 }
 
 class CliPostgres extends PrismaPg {
-  constructor(private readonly clientConfig: pg.PoolConfig) {
+  constructor(private readonly clientConfig: pg.ClientConfig) {
     super({ ...clientConfig, Client: CatalogClient, allowExitOnIdle: true, max: 2 });
   }
 
@@ -89,12 +89,7 @@ class CliPostgres extends PrismaPg {
   }
 }
 
-/** The pg client settings of a postgres:// URL, as discrete fields (bug 2). */
-export function postgresClientConfig(url: string): pg.PoolConfig {
-  const parsed = parseIntoClientConfig(url);
-  return { ...parsed, port: parsed.port === undefined ? undefined : Number(parsed.port) } as pg.PoolConfig;
-}
-
 export function cliAdapter(url: string): PrismaLibSQL | PrismaPg {
-  return isPostgresUrl(url) ? new CliPostgres(postgresClientConfig(url)) : new PrismaLibSQL({ url });
+  // Discrete fields, not a connectionString (bug 2).
+  return isPostgresUrl(url) ? new CliPostgres(parseIntoClientConfig(url)) : new PrismaLibSQL({ url });
 }

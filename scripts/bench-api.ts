@@ -62,6 +62,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { isPostgresUrl } from '../lib/env-database';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = new Map(
@@ -879,21 +880,15 @@ async function benchDatabase(dir: string): Promise<{
       drop: async () => undefined,
     };
   }
-  if (!/^postgres(ql)?:\/\//.test(named)) throw new Error('--database takes a file: or postgresql:// URL');
+  if (!isPostgresUrl(named)) throw new Error('--database takes a file: or postgresql:// URL');
   const name = `wegwijzer_bench_${process.pid}_${Date.now()}`;
   const url = new URL(named);
   url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: named });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
   await admin.end();
-  const version = (await (async () => {
-    const c = new pg.Client({ connectionString: named });
-    await c.connect();
-    const v = (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
-    await c.end();
-    return v;
-  })());
   return {
     url: url.toString(),
     label: `PostgreSQL ${version}, pool ${process.env.DATABASE_POOL_SIZE ?? '5'} per worker`,

@@ -4,9 +4,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
-import { type StoreKind, storeKind } from '../env-database';
+import { type StoreKind, sqlitePath, storeKind } from '../env-database';
+import { createPool } from './postgres';
 import { Prisma as SqlitePrisma, PrismaClient as SqliteClient } from '../generated/prisma/client';
 import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from '../generated/prisma-pg/client';
 
@@ -101,8 +101,7 @@ export function openEndpoint(url: string): Endpoint {
     const client = new SqliteClient({ adapter: new PrismaLibSQL({ url }) }) as unknown as Client;
     return { url, kind, client, close: () => client.$disconnect() };
   }
-  const pool = new pg.Pool({ ...parseIntoClientConfig(url), max: 3, application_name: 'wegwijzer-db-copy' });
-  pool.on('error', () => undefined); // an idle connection closed by the server; the next query gets a new one
+  const pool = createPool(url, 3);
   const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Client;
   return {
     url,
@@ -322,7 +321,7 @@ export type CopyReport = { ok: boolean; tables: TableReport[]; copied: number; r
 /** Same database? Compared by file path (SQLite) or host, port and database (PostgreSQL). */
 export function sameDatabase(a: string, b: string): boolean {
   const where = (url: string) => {
-    if (storeKind(url) === 'sqlite') return `file:${path.resolve(decodeURIComponent(url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0] ?? ''))}`;
+    if (storeKind(url) === 'sqlite') return `file:${sqlitePath(url)}`;
     const c = parseIntoClientConfig(url);
     return `pg:${c.host ?? ''}:${c.port ?? 5432}:${c.database ?? ''}`;
   };

@@ -1,7 +1,8 @@
 import 'server-only';
-import path from 'node:path';
 import Database from 'libsql';
-import { databaseUrl } from '../env-database';
+import { databaseUrl, sqlitePath } from '../env-database';
+
+export { sqlitePath } from '../env-database';
 import { type Row, type SqlValue, type Step, StepExpectationFailed, type StepResult, type Store, WriteTimeoutError } from './types';
 
 export { WriteTimeoutError } from './types';
@@ -40,13 +41,6 @@ type Connection = { url: string; db: Database.Database; statements: Map<string, 
 // Kept on globalThis: Next reloads modules in development, and unit tests
 // point DATABASE_URL at a fresh file per test file (tests/unit/support/temp-db.ts).
 const holder = globalThis as unknown as { __sqlite?: Connection };
-
-/** `file:./data/app.db` → an absolute path; other URLs are refused (the embedded database is a file). */
-export function sqlitePath(url: string): string {
-  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL moet een SQLite-bestand zijn (file:…), niet ${url.split(':')[0]}:`);
-  const rest = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
-  return path.resolve(decodeURIComponent(rest.split('?')[0] ?? ''));
-}
 
 function connection(): Connection {
   const url = databaseUrl();
