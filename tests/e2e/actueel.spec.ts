@@ -116,12 +116,4 @@ test('a plan with SPUK money in 2027 warns on the read page, in the CSV and in t
   await expectNoAxeViolations(page);
 });
 
-for (const width of [1280, 360]) {
-  test(`axe finds nothing on /actueel at ${width} px and it does not scroll sideways`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto('/actueel');
-    await expectNoAxeViolations(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  });
-}
+// Axe at 1280 and 360 px and no sideways scroll on /actueel: tests/e2e/a11y.spec.ts (every content route).

@@ -1,6 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
-import { noSidewaysScroll } from './support/layout';
 
 const answerBlock = (page: Page, name: string | RegExp) => page.getByRole('region', { name });
 
@@ -143,15 +141,5 @@ test.describe('search', () => {
   });
 });
 
-for (const width of [1280, 360]) {
-  test.describe(`at ${width} px`, () => {
-    test.use({ viewport: { width, height: 800 } });
-    for (const path of ['/', '/interventies', '/interventies/voorzorg', '/interventies/baby-connect', '/interventies?kies=voorzorg,prenataal-huisbezoek,centering-pregnancy', '/interventies?kies=geldboom', '/wegwijzer?q=prenataal%20huisbezoek']) {
-      test(`axe and no sideways scroll on ${path}`, async ({ page }) => {
-        await page.goto(path);
-        await noSidewaysScroll(page);
-        await expectNoAxeViolations(page);
-      });
-    }
-  });
-}
+// Axe at 1280 and 360 px and no sideways scroll on the intervention pages and answer sheets:
+// tests/e2e/a11y.spec.ts (every content route, and the answer-sheet states in its STATES).
