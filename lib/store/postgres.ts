@@ -21,7 +21,10 @@ import { type Row, type SqlValue, type Step, StepExpectationFailed, type StepRes
  *     plan's row, so a concurrent save of the same plan waits for the row
  *     lock, then sees the new version and changes nothing (a conflict, never a
  *     lost update). Deadlocks and serialization failures (40P01, 40001) are
- *     retried with a short pause; SET LOCAL lock_timeout bounds each attempt.
+ *     retried with a short pause; SET LOCAL lock_timeout bounds each attempt;
+ *   - a connection the server ended (a restart, a fail-over) is replaced: a
+ *     read, or a transaction that lost it before COMMIT, runs again on another
+ *     (connectionLost below); a loss during COMMIT is reported, not retried.
  */
 
 const INT8 = 20;
@@ -79,6 +82,20 @@ export function sqlState(error: unknown): string | undefined {
 /** Contention, worth another attempt: serialization failure, deadlock, lock_timeout. */
 const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 
+/**
+ * The connection failed, not the statement: the server ended it (57P01: a
+ * restart, a fail-over or pg_terminate_backend; 57P02: a crash of another
+ * backend) or the socket closed under it. pg's pool keeps idle connections
+ * without checking them, so after a restart each one fails the first
+ * statement sent on it, whether or not this process has read its end yet.
+ */
+export function connectionLost(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state === '57P01' || state === '57P02' || state === '08003' || state === '08006') return true;
+  if (typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return true;
+  return error instanceof Error && /^Connection terminated/.test(error.message);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function poolSize(env: Record<string, string | undefined> = process.env): number {
@@ -111,6 +128,70 @@ export class PostgresStore implements Store {
 
   constructor(readonly pool: pg.Pool) {}
 
+  /**
+   * How often a statement may meet a lost connection before the loss counts:
+   * once per connection the pool may hold (each dead one is dropped when it
+   * fails), and once more. A server that is really down fails on connect
+   * (ECONNREFUSED), which is never retried.
+   */
+  private get lostConnectionRetries(): number {
+    return (this.pool.options.max ?? 10) + 1;
+  }
+
+  /**
+   * `work` on a connection of its own, inside BEGIN … COMMIT or ROLLBACK; `work`
+   * returns what to do (COMMIT with its result, or ROLLBACK). A connection
+   * lost before COMMIT was sent is retried on another one: the server rolled
+   * that transaction back. A loss during COMMIT is not: the save may have
+   * committed, and only its caller can tell (the version check of a next save).
+   */
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<{ commit: boolean; result: T }>): Promise<T> {
+    for (let lost = 0; ; lost++) {
+      const client = await this.pool.connect();
+      // A checked-out client has no listener of the pool's: a connection that
+      // ends between two statements would emit an unhandled 'error' and end the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
+      let committing = false;
+      try {
+        await client.query('BEGIN');
+        const { commit, result } = await work(client);
+        committing = commit;
+        await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+        return result;
+      } catch (error) {
+        if (!broken) {
+          try {
+            await client.query('ROLLBACK');
+          } catch (rollbackError) {
+            // The connection itself failed: do not give it back to the pool.
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          }
+        }
+        if (connectionLost(error) && !committing && lost < this.lostConnectionRetries) continue;
+        throw error;
+      } finally {
+        client.removeListener('error', onError);
+        client.release(broken);
+      }
+    }
+  }
+
+  /** One statement on whichever pooled connection is free; a lost connection is retried on another (reads, and single statements that either ran or did not). */
+  private async once(sql: string, params?: readonly SqlValue[]): Promise<pg.QueryResult<Row>> {
+    for (let lost = 0; ; lost++) {
+      try {
+        return await this.run(this.pool, sql, params);
+      } catch (error) {
+        if (connectionLost(error) && lost < this.lostConnectionRetries) continue;
+        throw error;
+      }
+    }
+  }
+
   private query(sql: string): { name: string; text: string } {
     let q = this.names.get(sql);
     if (!q) {
@@ -125,46 +206,36 @@ export class PostgresStore implements Store {
   }
 
   async get(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined> {
-    return (await this.run(this.pool, sql, params)).rows[0];
+    return (await this.once(sql, params)).rows[0];
   }
 
   async all(sql: string, params?: readonly SqlValue[]): Promise<readonly Row[]> {
-    return (await this.run(this.pool, sql, params)).rows;
+    return (await this.once(sql, params)).rows;
   }
 
   async batch(steps: readonly Step[], timeoutMs = LOCK_TIMEOUT_MS): Promise<StepResult[]> {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const client = await this.pool.connect();
-      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        // Waiting for a row lock is bounded by what is left of the deadline
-        // (the connection's own lock_timeout is the whole deadline: one round trip less on a first attempt).
-        const left = deadline - Date.now();
-        if (left < LOCK_TIMEOUT_MS) await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(left))}`);
-        const results: StepResult[] = [];
-        for (const [index, step] of steps.entries()) {
-          const result = await this.run(client, step.sql, step.params);
-          const changes = result.rowCount ?? 0;
-          if (step.expect === 'one-row' && changes !== 1) throw new StepExpectationFailed(index, changes);
-          results.push({ changes, rows: result.rows });
-        }
-        await client.query('COMMIT');
-        return results;
+        return await this.inTransaction(async (client) => {
+          // Waiting for a row lock is bounded by what is left of the deadline
+          // (the connection's own lock_timeout is the whole deadline: one round trip less on a first attempt).
+          const left = deadline - Date.now();
+          if (left < LOCK_TIMEOUT_MS) await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(left))}`);
+          const results: StepResult[] = [];
+          for (const [index, step] of steps.entries()) {
+            const result = await this.run(client, step.sql, step.params);
+            const changes = result.rowCount ?? 0;
+            if (step.expect === 'one-row' && changes !== 1) throw new StepExpectationFailed(index, changes);
+            results.push({ changes, rows: result.rows });
+          }
+          return { commit: true, result: results };
+        });
       } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch (rollbackError) {
-          // The connection itself failed: do not give it back to the pool.
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        }
         const state = sqlState(error);
         if (state === undefined || !RETRYABLE.has(state)) throw error;
         if (Date.now() >= deadline) throw new WriteTimeoutError();
         await sleep(Math.min(2 ** attempt, 16) * (0.5 + Math.random()));
-      } finally {
-        client.release(broken);
       }
     }
   }
@@ -179,25 +250,17 @@ export class PostgresStore implements Store {
    * a stuck lock up to `timeoutMs`), ROLLBACK.
    */
   async probeWrite(timeoutMs: number): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
-      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, timeoutMs)}`);
-      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, timeoutMs)}`);
-      await client.query(`INSERT INTO "RateLimitWindow" ("limiter", "key", "windowStart", "count") VALUES ('HEALTH', 'probe', 0, 0)
-        ON CONFLICT ("limiter", "key") DO UPDATE SET "count" = "RateLimitWindow"."count"`);
-      await client.query('ROLLBACK');
+      await this.inTransaction(async (client) => {
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, timeoutMs)}`);
+        await client.query(`SET LOCAL statement_timeout = ${Math.max(1, timeoutMs)}`);
+        await client.query(`INSERT INTO "RateLimitWindow" ("limiter", "key", "windowStart", "count") VALUES ('HEALTH', 'probe', 0, 0)
+          ON CONFLICT ("limiter", "key") DO UPDATE SET "count" = "RateLimitWindow"."count"`);
+        return { commit: false, result: undefined };
+      });
     } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      }
       if (sqlState(error) === '55P03' || sqlState(error) === '57014') throw new WriteTimeoutError();
       throw error;
-    } finally {
-      client.release(broken);
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/browser';
 import { checkPostgres, type Expectations } from '@/lib/health';
@@ -125,6 +126,39 @@ describe.skipIf(!admin)('PostgresStore on a real server', () => {
     const final = await db.plan.findUnique({ where: { id } });
     expect(final?.version).toBe(21);
     expect(final?.title.split(',').slice(1).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('replaces connections the server ended (a restart, a fail-over) instead of failing the next reads, saves and probes', async () => {
+    // A pool of three, all three connections open and idle; then the server
+    // ends each of them (pg_terminate_backend signals them and answers at once) and
+    // the store is used at once, before this process has read the sockets'
+    // end: each statement meets a dead connection first. Five rounds, so that
+    // the race the retry exists for is met, not left to chance.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const own = new PostgresStore(createPool(process.env.DATABASE_URL ?? '', 3));
+    const killer = new pg.Client({ connectionString: admin });
+    await killer.connect();
+    try {
+      const id = randomUUID();
+      await db.plan.create({ data: plan(id) });
+      for (let round = 0; round < 5; round++) {
+        const pids = await Promise.all([0, 1, 2].map(async () => Number((await own.get('SELECT pg_backend_pid() AS "pid", pg_sleep(0.05)'))?.pid)));
+        expect(new Set(pids).size).toBe(3);
+        await killer.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+        const [read, saved] = await Promise.all([
+          own.all('SELECT "title" FROM "Plan" WHERE "id" = ?', [id]),
+          own.batch([{ sql: 'UPDATE "Plan" SET "version" = "version" + 1 WHERE "id" = ?', params: [id], expect: 'one-row' }]),
+          own.probeWrite(5_000),
+        ]);
+        expect(read).toEqual([{ title: 'Plan' }]);
+        expect(saved[0]?.changes).toBe(1);
+      }
+      expect((await db.plan.findUnique({ where: { id } }))?.version).toBe(6);
+    } finally {
+      await killer.end();
+      await own.close();
+      quiet.mockRestore();
+    }
   });
 
   describe('/api/health’s checks', () => {
