@@ -93,7 +93,8 @@ export function connectionLost(error: unknown): boolean {
   const state = sqlState(error);
   if (state === '57P01' || state === '57P02' || state === '08003' || state === '08006') return true;
   if (typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return true;
-  return error instanceof Error && /^Connection terminated/.test(error.message);
+  // Not "Connection terminated due to connection timeout": a server that does not answer is not retried.
+  return error instanceof Error && /^Connection terminated unexpectedly/.test(error.message);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,8 +107,23 @@ export function poolSize(env: Record<string, string | undefined> = process.env):
 /** What a lock may be waited for per statement, set once per connection (a save's own deadline, see batch). */
 const LOCK_TIMEOUT_MS = 10_000;
 
-export function createPool(url: string, max = poolSize()): pg.Pool {
+/**
+ * How long a request may wait for a connection: a new one to a server that
+ * does not answer (a fail-over, a dropped network; without a bound, Linux gives
+ * up on a SYN only after ~2 minutes), or a free one from a busy pool. The
+ * save's own deadline, so a save that cannot start in time fails as a save
+ * that could not finish in time would: 503, nothing written.
+ */
+export const CONNECT_TIMEOUT_MS = LOCK_TIMEOUT_MS;
+
+export function createPool(url: string, max = poolSize(), options: { connectTimeoutMs?: number } = {}): pg.Pool {
   const pool = new pg.Pool({
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    // TCP keepalive on idle connections: a firewall or NAT between app and
+    // database may forget a flow that stays silent for minutes, and the next
+    // statement on it then fails or waits for TCP to give up.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
     ...parseIntoClientConfig(url),
     max,
     types,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/browser';
 import { checkPostgres, type Expectations } from '@/lib/health';
-import { createPool, numberedParameters, PostgresStore } from '@/lib/store/postgres';
+import { CONNECT_TIMEOUT_MS, connectionLost, createPool, numberedParameters, PostgresStore } from '@/lib/store/postgres';
 import { StepExpectationFailed } from '@/lib/store/types';
 import { storageFailure } from '@/lib/storage-errors';
 import { databaseOn, makeReadOnly, onCluster, testPostgresUrl, useTempDatabase } from './support/temp-db';
@@ -45,6 +46,39 @@ describe('PostgreSQL errors as storage failures', () => {
 });
 
 const admin = testPostgresUrl();
+
+describe('a database that does not answer', () => {
+  it('fails within the connect timeout, as a store that cannot be opened, without retrying; health says so', async () => {
+    // Accepts TCP connections and never says a word, as a host behind a
+    // fail-over or a dropped network may: without a bound pg waits forever.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const store = new PostgresStore(createPool(`postgresql://nobody:x@127.0.0.1:${port}/none`, 2, { connectTimeoutMs: 300 }));
+    try {
+      const started = Date.now();
+      const error: unknown = await store.all('SELECT 1').catch((e: unknown) => e);
+      const took = Date.now() - started;
+      expect(storageFailure(error)).toMatchObject({ kind: 'cannot-open' });
+      expect(connectionLost(error)).toBe(false);
+      // One attempt of 300 ms, not one per pooled connection (three retries would take 1.2 s).
+      expect(took).toBeGreaterThanOrEqual(250);
+      expect(took).toBeLessThan(1_000);
+      const health = await checkPostgres({ query: (sql) => store.all(sql), probeWrite: (ms) => store.probeWrite(ms) }, { tables: [], migrations: [] });
+      expect(health).toMatchObject({ httpStatus: 503, body: { reason: 'cannot-open' } });
+    } finally {
+      await store.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('waits no longer than the save’s own deadline by default', () => {
+    expect(createPool('postgresql://nobody:x@127.0.0.1:1/none').options.connectionTimeoutMillis).toBe(CONNECT_TIMEOUT_MS);
+    expect(CONNECT_TIMEOUT_MS).toBe(10_000);
+  });
+});
 
 describe.skipIf(!admin)('PostgresStore on a real server', () => {
   let cleanup: (() => Promise<void>) | undefined;
