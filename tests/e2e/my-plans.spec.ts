@@ -493,6 +493,7 @@ test.describe('filled plan and region pages on a phone and a desktop', () => {
       await noSidewaysScroll(page);
       await check(page, 360);
       await page.setViewportSize({ width: 1280, height: 900 });
+      await noSidewaysScroll(page);
       await check(page, 1280);
     });
   }

@@ -19,7 +19,7 @@ type Violation = { id: string; help: string; targets: string[] };
  * took 1.25–1.97 s where `axe.run` itself took 0.09 s; on `/knelpunten` 4.9 s
  * against 0.9–1.3 s. The a11y suite spent ~1,200 s of CI's test time there.
  */
-export async function axeViolations(page: Page): Promise<Violation[]> {
+async function axeViolations(page: Page): Promise<Violation[]> {
   expect(page.frames(), `${page.url()} has frames; axe.run in the top document would not see inside them`).toHaveLength(1);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
