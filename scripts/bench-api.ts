@@ -1,6 +1,7 @@
 // `npm run bench:api`: load test of the plan JSON API against the production
-// build, on its own fresh database, with autocannon on this machine. All
-// traffic goes to 127.0.0.1.
+// build, on its own fresh database, with load generators on this machine (GETs:
+// the lean client of scripts/http-get-load.ts; PUTs: autocannon). All traffic
+// goes to 127.0.0.1.
 //
 //   1. builds with `npm run build` unless .next is newer than every source
 //      file (--build forces a build, --no-build never builds);
@@ -17,10 +18,11 @@
 //        GET /api/plannen/<id>            the four-year plan with totals
 //        PUT /api/plannen/<id>, own plan  50 writers, each saving its own plan
 //        PUT /api/plannen/<id>, one plan  50 writers on ONE plan, retrying on 412
-//      The floor and the read are measured interleaved, four rounds of
-//      floor–read–read–floor (a quarter of the duration per slice, so each gets
-//      twice the duration in all), so a change in the machine's load during
-//      the run weighs on both alike. Every PUT carries the version it saves on
+//      The floor and the read are measured interleaved, in 32 slices of an
+//      eighth of the duration (each gets twice the duration in all) ordered by
+//      the Thue–Morse sequence (`sliceOrder`), so a change in the machine's
+//      load during the run, and the servers' periodic garbage collection, weigh
+//      on both alike. Every PUT carries the version it saves on
 //      (If-Match): a writer takes the new version from each 200, and from the
 //      ETag of each 412.
 //   4. prints the cases and a table of the targets (see `verdict`), each with
@@ -60,6 +62,7 @@ import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GetLoad } from './http-get-load';
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -395,7 +398,7 @@ async function measured<T extends CaseResult>(pid: number | undefined, run: () =
 
 type CaseResult = {
   serverCpu?: number;
-  /** CPU of this process (autocannon) during the case: near 100 means the client, not the server, was the limit. */
+  /** CPU of this process (the load generator) during the case: near 100 means the client, not the server, was the limit. */
   clientCpu?: number;
   load?: number;
   name: string;
@@ -407,18 +410,6 @@ type CaseResult = {
   errors: number;
   note?: string;
 };
-
-function fromAutocannon(name: string, r: autocannon.Result): CaseResult {
-  return {
-    name,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    ok: r['2xx'],
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-  };
-}
 
 async function cannon(opts: autocannon.Options, onStart?: (instance: autocannon.Instance) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -434,7 +425,7 @@ async function cannon(opts: autocannon.Options, onStart?: (instance: autocannon.
 /** One GET route measured in several slices (floor and read interleave); the slices are pooled. */
 type GetSeries = {
   name: string;
-  url: string;
+  path: string;
   /** The status every answer must have (200 for the plan, 404 for the floor). */
   expect: number;
   latencies: number[];
@@ -446,25 +437,47 @@ type GetSeries = {
   clientCpuSeconds: number;
 };
 
-function getSeries(name: string, url: string, expect: number): GetSeries {
-  return { name, url, expect, latencies: [], statuses: new Map(), errors: 0, seconds: 0, wallSeconds: 0, serverCpuSeconds: 0, clientCpuSeconds: 0 };
+function getSeries(name: string, path: string, expect: number): GetSeries {
+  return { name, path, expect, latencies: [], statuses: new Map(), errors: 0, seconds: 0, wallSeconds: 0, serverCpuSeconds: 0, clientCpuSeconds: 0 };
+}
+
+/**
+ * The order of the floor (a) and read (b) slices: 32 slices following the
+ * Thue–Morse sequence (abba baab baab abba …), 16 of each.
+ *
+ * Why not a plain repeated pattern: each worker's major garbage collection
+ * comes about every 10 s under this load, in both workers at once (their heaps
+ * grow alike), and the earlier design (four rounds of floor–read–read–floor,
+ * 2.5 s per slice, 10 s per round) met it at the same place in every round.
+ * Printed per slice (2026-12-03), the first read slice of each round had a p99
+ * of 150–166 ms and every other slice 56–109 ms, so the pooled read p99 came
+ * out 1.6–2.0 × the floor's while the two routes cost the server the same.
+ * The Thue–Morse order gives both routes every position of every period of 2,
+ * 4, 8 … slices equally often, and is the classic balanced order against a
+ * drifting or periodic disturbance.
+ */
+export function sliceOrder<T>(a: T, b: T): T[] {
+  return Array.from({ length: 32 }, (_, n) => (popcount(n) % 2 === 0 ? a : b));
+}
+
+function popcount(n: number): number {
+  let bits = 0;
+  for (let v = n; v > 0; v >>= 1) bits += v & 1;
+  return bits;
 }
 
 /** One slice of a GET series: `seconds` of load, every response's status and time recorded. */
-async function getSlice(pid: number | undefined, series: GetSeries, seconds: number): Promise<void> {
+async function getSlice(pid: number | undefined, load: GetLoad, series: GetSeries, seconds: number): Promise<void> {
   const cpu0 = serverCpuSeconds(pid);
   const own0 = process.cpuUsage();
   const t0 = Date.now();
-  const setupClient = (client: autocannon.Client) => {
-    client.on('response', (statusCode: number, _bytes: number, responseTime: number) => {
-      series.latencies.push(responseTime);
-      series.statuses.set(statusCode, (series.statuses.get(statusCode) ?? 0) + 1);
-    });
-  };
-  const result = await cannon({ url: series.url, duration: seconds, setupClient });
-  series.seconds += result.duration;
+  // The lean client of scripts/http-get-load.ts, not autocannon: see there why.
+  const result = await load.run(series.path, seconds);
+  series.latencies.push(...result.latencies);
+  for (const [status, n] of result.statuses) series.statuses.set(status, (series.statuses.get(status) ?? 0) + n);
+  series.seconds += result.seconds;
   series.wallSeconds += (Date.now() - t0) / 1000;
-  series.errors += result.errors + result.timeouts;
+  series.errors += result.errors;
   const cpu1 = serverCpuSeconds(pid);
   series.serverCpuSeconds = cpu0 !== null && cpu1 !== null && series.serverCpuSeconds !== null ? series.serverCpuSeconds + (cpu1 - cpu0) : null;
   const own = process.cpuUsage(own0);
@@ -687,6 +700,7 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   const figures: Parameters<typeof verdict>[0] = {};
   let saveRps: number | undefined;
+  let load: GetLoad | undefined;
   let lostUpdates = 0;
   let saveErrors = 0;
   try {
@@ -707,31 +721,29 @@ async function main(): Promise<void> {
     }
     const readBytes = (await (await fetch(`${base}/api/plannen/${readPlan.id}`)).arrayBuffer()).byteLength;
     console.log(`== the read plan's GET body: ${readBytes} bytes of JSON`);
+    // Every GET case on the same CONNECTIONS keep-alive connections (closed in `finally`).
+    load = new GetLoad(new URL(base), CONNECTIONS);
     // Warm up every route (JIT, Prisma's query plans) before measuring.
-    await cannon({ url: `${base}/api/plannen/${readPlan.id}`, duration: 2 });
-    await cannon({ url: `${base}/api/plannen/~`, duration: 1 });
-    await cannon({ url: `${base}/api/health`, duration: 1 });
+    await load.run(`/api/plannen/${readPlan.id}`, 2);
+    await load.run('/api/plannen/~', 1);
+    await load.run('/api/health', 1);
 
     console.log(`== ${CONNECTIONS} connections, ${DURATION} s per case`);
     const pid = server.pid;
     if (CASES.has('health')) {
-      results.push(await measured(pid, async () => fromAutocannon('GET /api/health', await cannon({ url: `${base}/api/health` }))));
+      const health = getSeries('GET /api/health', '/api/health', 200);
+      await getSlice(pid, load, health, DURATION);
+      results.push(fromSeries(health));
     }
     if (CASES.has('floor')) {
       // The same route with an id that cannot exist: 404 before any database
       // or cache work, i.e. what Next itself costs per request. With the read,
-      // interleaved floor–read–read–floor: drift in the machine's load (other
-      // processes on these 2 cores) then weighs on both alike.
-      const floor = getSeries('GET /api/plannen/~ (404, the floor)', `${base}/api/plannen/~`, 404);
-      const read = getSeries('GET /api/plannen/<id> (four-year plan)', `${base}/api/plannen/${readPlan.id}`, 200);
-      // Four rounds of floor–read–read–floor, DURATION / 4 per slice: each
-      // series gets 2 × DURATION of load in eight slices spread over the whole
-      // comparison. One round (two slices each) let a single burst of another
-      // process or a GC pause decide the p99 ratio: over three runs on one
-      // quiet machine the ratio moved between 0.75 and 1.35.
-      const round = CASES.has('read') ? [floor, read, read, floor] : [floor, floor];
-      const order = [round, round, round, round].flat();
-      for (const series of order) await getSlice(pid, series, DURATION / 4);
+      // interleaved (sliceOrder): drift in the machine's load (other processes
+      // on these 2 cores) and periodic pauses then weigh on both alike.
+      const floor = getSeries('GET /api/plannen/~ (404, the floor)', '/api/plannen/~', 404);
+      const read = getSeries('GET /api/plannen/<id> (four-year plan)', `/api/plannen/${readPlan.id}`, 200);
+      const order = CASES.has('read') ? sliceOrder(floor, read) : sliceOrder(floor, floor).slice(0, 16);
+      for (const series of order) await getSlice(pid, load, series, DURATION / 8);
       const floorResult = fromSeries(floor);
       floorResult.note = '404 by design: no database, no cache';
       results.push(floorResult);
@@ -743,6 +755,8 @@ async function main(): Promise<void> {
         figures.read = { rps: readResult.rps, p99: readResult.p99, unexpected: readResult.unexpected, errors: readResult.errors };
       }
     }
+
+    load.close(); // the PUT cases use autocannon's own connections
 
     // Versions are read from the database itself, not through the app
     // (whose GET answers come from a cache): the check must not trust the code it checks.
@@ -795,6 +809,7 @@ async function main(): Promise<void> {
     await direct.close();
     if (saveCases.length > 0) figures.save = { ...(saveRps === undefined ? {} : { rps: saveRps }), lostUpdates, errors: saveErrors };
   } finally {
+    load?.close();
     await stopServer(server);
     await store.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -813,7 +828,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(`(store: ${store.label}. PUT rows: req/s = accepted saves per second; p50/p99 over every PUT response.`);
-  console.log(' srv/cli CPU% = CPU used by the server / by autocannon in this process (100 = one core);');
+  console.log(' srv/cli CPU% = CPU used by the server / by the load generator in this process (100 = one core);');
   console.log(' load = 1-minute load average after the case: above ~2.5 other processes were competing for the 2 cores.)');
 
   const rows = verdict(figures);

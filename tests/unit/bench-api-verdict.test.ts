@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TARGETS, targetTable, verdict } from '../../scripts/bench-api';
+import { sliceOrder, TARGETS, targetTable, verdict } from '../../scripts/bench-api';
 
 const floor = { rps: 2000, p99: 60, unexpected: 0, errors: 0 };
 const save = { rps: 500, lostUpdates: 0, errors: 0 };
@@ -49,5 +49,23 @@ describe('bench:api verdict', () => {
     expect(table).toMatch(/1,800\s+2,000\s+>= 0\.85 × floor = 1,700\s+0\.90 × floor\s+met/);
     expect(table).toMatch(/70\.0\s+60\.0\s+<= 1\.25 × floor = 75\.0\s+1\.17 × floor\s+met/);
     expect(table).toMatch(/500\s+–\s+>= 200\s+2\.50\s+met/);
+  });
+});
+
+describe('bench:api slice order', () => {
+  const order = sliceOrder('a', 'b');
+
+  it('gives floor and read 16 slices each, in Thue–Morse order', () => {
+    expect(order.join('')).toBe('abbabaabbaababbabaababbaabbabaab');
+  });
+
+  it('puts both routes equally often at every place of a period of 2, 4, 8 or 16 slices', () => {
+    // A disturbance that recurs every p slices (e.g. both workers' major GC) must not fall on one route.
+    for (const period of [2, 4, 8, 16]) {
+      for (let place = 0; place < period; place++) {
+        const hits = order.filter((_, i) => i % period === place);
+        expect(hits.filter((x) => x === 'a').length, `period ${period}, place ${place}`).toBe(hits.length / 2);
+      }
+    }
   });
 });
