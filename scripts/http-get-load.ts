@@ -164,8 +164,8 @@ type Slice = { request: Buffer; deadline: number; started: number; last: number;
  * next as soon as the previous answer is complete (no pipelining, as
  * autocannon's default), for its seconds. The connections stay open between
  * runs because opening 50 at once is slow here (the first answers on new
- * connections took up to 0.4–0.7 s: the cluster primary hands every new
- * connection to a worker), and a bench that interleaves short runs of two
+ * connections took up to 0.4–0.7 s; likely the cluster primary handing every
+ * new connection to a worker, not measured apart), and a bench that interleaves short runs of two
  * routes must not measure that. A connection that fails, or that the server
  * closes, is opened again; a request without an answer after `timeoutMs`
  * counts as an error.
