@@ -217,7 +217,6 @@ export class GetLoad {
   /** One connection; returns the function that starts it on the current run. */
   private connection(): () => void {
     let socket: Socket | null = null;
-    let parser: ResponseParser | null = null;
     let sentAt = 0;
     let inFlight = false;
     let active = false;
@@ -239,7 +238,6 @@ export class GetLoad {
       const lost = socket;
       if (!lost) return;
       socket = null;
-      parser = null;
       this.sockets.delete(lost);
       lost.destroy();
       const slice = this.slice;
@@ -252,9 +250,10 @@ export class GetLoad {
     };
 
     const open = (): Socket => {
-      const own = new ResponseParser(({ status, keepAlive }) => {
+      // Answers and events of a connection already dropped are ignored: `socket` is its successor then.
+      const parser = new ResponseParser(({ status, keepAlive }) => {
         const slice = this.slice;
-        if (parser !== own || !slice) return;
+        if (socket !== created || !slice) return;
         inFlight = false;
         slice.last = performance.now();
         slice.result.latencies.push(slice.last - sentAt);
@@ -262,7 +261,6 @@ export class GetLoad {
         if (keepAlive) next();
         else drop(false);
       });
-      parser = own;
       const created = connect({
         host: this.origin.hostname,
         port: Number(this.origin.port || 80),
@@ -274,7 +272,7 @@ export class GetLoad {
           buffer: this.readBuffer,
           callback: (bytes: number, buffer: Uint8Array) => {
             try {
-              if (parser === own) own.feed(Buffer.from(buffer.buffer, buffer.byteOffset, bytes));
+              if (socket === created) parser.feed(Buffer.from(buffer.buffer, buffer.byteOffset, bytes));
             } catch {
               if (socket === created) drop(true);
             }
@@ -287,7 +285,7 @@ export class GetLoad {
       created.on('timeout', () => socket === created && drop(true));
       created.on('error', () => socket === created && drop(true));
       // Closed by the server between answers (its keep-alive timeout) is no error; within an answer it is.
-      created.on('close', () => socket === created && drop(!own.idle));
+      created.on('close', () => socket === created && drop(!parser.idle));
       return created;
     };
 
@@ -295,16 +293,5 @@ export class GetLoad {
       active = true;
       next();
     };
-  }
-}
-
-/** One run on fresh connections, closed afterwards. */
-export async function getLoad(opts: { url: string; connections: number; seconds: number; timeoutMs?: number }): Promise<GetLoadResult> {
-  const url = new URL(opts.url);
-  const load = new GetLoad(url, opts.connections, opts.timeoutMs);
-  try {
-    return await load.run(`${url.pathname}${url.search}`, opts.seconds);
-  } finally {
-    load.close();
   }
 }

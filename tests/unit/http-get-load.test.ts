@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getLoad, GetLoad, ResponseParser, type ParsedResponse } from '../../scripts/http-get-load';
+import { GetLoad, ResponseParser, type ParsedResponse } from '../../scripts/http-get-load';
 
 const chunkedBody = '{"a":1}'.repeat(100);
 const stream = Buffer.from(
@@ -55,7 +55,17 @@ describe('ResponseParser', () => {
   });
 });
 
-describe('getLoad', () => {
+/** One run on fresh connections, closed afterwards. */
+async function oneRun(url: string, connections: number, seconds: number) {
+  const load = new GetLoad(new URL(url), connections);
+  try {
+    return await load.run(new URL(url).pathname, seconds);
+  } finally {
+    load.close();
+  }
+}
+
+describe('GetLoad, one run', () => {
   let server: Server;
   let base = '';
   let served = 0;
@@ -74,7 +84,7 @@ describe('getLoad', () => {
 
   it('counts every answer the server gave, by status, without errors when the server closes between answers', async () => {
     served = 0;
-    const result = await getLoad({ url: `${base}/big`, connections: 4, seconds: 0.3 });
+    const result = await oneRun(`${base}/big`, 4, 0.3);
     expect(result.errors).toBe(0);
     expect(result.latencies.length).toBe(served);
     expect([...result.statuses]).toEqual([[200, served]]);
@@ -87,7 +97,7 @@ describe('getLoad', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const result = await getLoad({ url: `http://127.0.0.1:${port}/`, connections: 2, seconds: 0.1 });
+    const result = await oneRun(`http://127.0.0.1:${port}/`, 2, 0.1);
     expect(result.errors).toBeGreaterThan(0);
     expect(result.latencies).toEqual([]);
   });
