@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { getCatalog } from '@/lib/content';
 import { formatPeildatum } from '@/lib/content/labels';
 import type { Citation } from '@/lib/content/schema';
@@ -9,40 +10,45 @@ function shortUrl(url: string): string {
   return text.length > 48 ? `${text.slice(0, 45)}…` : text;
 }
 
-/** "Bron: …" line(s) under an item: document title, place in it, peildatum and the public pages behind it. */
+/**
+ * "Bron: …" line(s) under an item: document title, place in it, peildatum and the public pages behind it.
+ *
+ * The line is one flat list of text and a few elements (styles in app/globals.css, `.citations`): a page such as
+ * /knelpunten has dozens of these, and each element and class string travels in its inline RSC data and is hydrated.
+ */
 export function Citations({ bron, className = '' }: { bron: readonly Citation[]; className?: string }) {
   const docs = getCatalog().by.documenten;
-  return (
-    <p className={`text-sm text-muted [overflow-wrap:anywhere] ${className}`}>
-      <span className="font-medium">{bron.length > 1 ? 'Bronnen:' : 'Bron:'}</span>{' '}
-      {bron.map((c, i) => {
-        const doc = docs.get(c.document);
-        return (
-          <span key={i}>
-            {i > 0 && '; '}
-            <cite className="not-italic">{doc?.titel ?? c.document}</cite>
-            {/* One text node, not one per part: less inline RSC data and fewer nodes to hydrate. */}
-            {[c.plek && `, ${c.plek}`, c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`, c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`]
-              .filter(Boolean)
-              .join('')}
-            {c.urls && (
-              <>
-                {' '}
-                (webpagina{c.urls.length > 1 ? "'s" : ''}:{' '}
-                {c.urls.map((url, j) => (
-                  <span key={url}>
-                    {j > 0 && ', '}
-                    <a href={url} className="text-brand-700 underline" rel="noopener noreferrer">
-                      {shortUrl(url)}
-                    </a>
-                  </span>
-                ))}
-                )
-              </>
-            )}
-          </span>
+  const nodes: ReactNode[] = [];
+  bron.forEach((c, i) => {
+    // Text parts are joined into one string where they meet: one text node instead of one per part.
+    let text = i > 0 ? '; ' : '';
+    const flush = () => {
+      if (text) nodes.push(text);
+      text = '';
+    };
+    flush();
+    nodes.push(<cite key={`c${i}`}>{docs.get(c.document)?.titel ?? c.document}</cite>);
+    if (c.plek) text += `, ${c.plek}`;
+    if (c.oorspronkelijkeBron) text += ` (oorspronkelijk: ${c.oorspronkelijkeBron})`;
+    if (c.peildatum) text += `, stand ${formatPeildatum(c.peildatum)}`;
+    if (c.urls) {
+      text += ` (webpagina${c.urls.length > 1 ? "'s" : ''}: `;
+      c.urls.forEach((url, j) => {
+        if (j > 0) text += ', ';
+        flush();
+        nodes.push(
+          <a key={`u${i}-${j}`} href={url} rel="noopener noreferrer">
+            {shortUrl(url)}
+          </a>,
         );
-      })}
+      });
+      text += ')';
+    }
+    flush();
+  });
+  return (
+    <p className={`citations ${className}`}>
+      <strong>{bron.length > 1 ? 'Bronnen:' : 'Bron:'}</strong> {nodes}
     </p>
   );
 }

@@ -8,13 +8,13 @@ import { TableScroll } from './table-scroll';
  * which the fact holds; its certainty is named; a fact that was searched for
  * and not found says so instead of showing a value.
  */
-export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: readonly Feit[]; caption?: string }) {
+export function Facts({ feiten, caption = 'Feiten en bedragen', className = '' }: { feiten: readonly Feit[]; caption?: string; className?: string }) {
   if (feiten.length === 0) return null;
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={caption} className={className}>
       {/* Cell styles are in app/globals.css (.facts): a page such as /knelpunten has many of these tables, and every class string travels in its inline RSC data. */}
-      <table className="facts w-full border-collapse text-sm">
-        <caption className="mb-2 text-left text-base font-semibold">{caption}</caption>
+      <table className="facts">
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Wat</th>
@@ -27,7 +27,7 @@ export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: read
           {feiten.map((f, i) => (
             <tr key={i}>
               <td>{f.omschrijving}</td>
-              <td className="font-medium">
+              <td>
                 {f.nietGevonden ? (
                   <span className="inline-block rounded bg-gray-100 px-2 py-0.5 text-xs font-semibold ring-1 ring-gray-600">Niet gevonden</span>
                 ) : (
@@ -36,9 +36,9 @@ export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: read
               </td>
               <td>{f.nietGevonden ? `stand ${formatPeildatum(f.peildatum)}` : formatPeildatum(f.peildatum)}</td>
               <td>
-                {f.zekerheid && <span className="font-medium">{ZEKERHEID_LABEL[f.zekerheid]}</span>}
-                {f.zekerheidToelichting && <span className="block text-xs text-muted">{f.zekerheidToelichting}</span>}
-                <Citations bron={f.bron} className="mt-1" />
+                {f.zekerheid && <strong>{ZEKERHEID_LABEL[f.zekerheid]}</strong>}
+                {f.zekerheidToelichting && <small>{f.zekerheidToelichting}</small>}
+                <Citations bron={f.bron} />
               </td>
             </tr>
           ))}

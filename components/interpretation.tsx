@@ -1,7 +1,8 @@
 /** Marks our reading of the sources, as opposed to what they literally say. */
 export function Interpretation({ children, className = '' }: { children: React.ReactNode; className?: string }) {
   return (
-    <p className={`border-l-4 border-accent-400 bg-accent-100 px-3 py-2 text-sm ${className}`}>
+    // Styles in app/globals.css (.interpretation): /knelpunten has one per knelpunt, each in its inline RSC data.
+    <p className={`interpretation ${className}`}>
       <strong>Interpretatie:</strong> {children}
     </p>
   );

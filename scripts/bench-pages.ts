@@ -41,6 +41,7 @@ const ROUTES = [
   '/interventies',
   '/interventies/voorzorg',
   '/knelpunten',
+  '/knelpunten/eigen-bijdrage-kraamzorg',
   '/voorbeelden',
   '/voorbeelden/gelderland-midden',
 ];

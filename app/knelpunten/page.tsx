@@ -1,13 +1,10 @@
-import { Citations } from '@/components/citations';
 import { CopyLinkButton } from '@/components/copy-link-button';
-import { Facts } from '@/components/facts';
-import { Interpretation } from '@/components/interpretation';
 import { PageHeader } from '@/components/page-header';
 import { getCatalog } from '@/lib/content';
-import { pick } from '@/lib/content/catalog';
 import { THEMA_LABEL } from '@/lib/content/labels';
 import { fixedPage } from '@/lib/content/page-titles';
 import { metadataFor } from '@/lib/site';
+import { KnelpuntBody } from './knelpunt-body';
 
 export const metadata = metadataFor(fixedPage('/knelpunten'));
 
@@ -45,68 +42,31 @@ export default function KnelpuntenPage() {
               {THEMA_LABEL[t]}
             </h2>
             {list.map((k) => (
-              <article key={k.slug} id={k.slug} aria-labelledby={`${k.slug}-titel`} className="mt-4 scroll-mt-4 rounded border border-gray-300 p-4 target:border-brand-700 target:bg-brand-50">
-                <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-                  {/* A self-link, as on documentation sites: its name is the heading's text; the "#" shows on hover and focus. */}
-                  <h3 id={`${k.slug}-titel`} className="text-lg font-semibold">
-                    <a href={`#${k.slug}`} className="group text-ink no-underline hover:underline focus-visible:underline">
-                      {k.nummer} {k.titel}
-                      <span aria-hidden="true" className="ml-1.5 text-brand-700 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100">
-                        #
-                      </span>
+              // Styles in app/globals.css (.knelpunt): 17 of these, each in the page's inline RSC data.
+              <article key={k.slug} id={k.slug} aria-labelledby={`${k.slug}-titel`} className="knelpunt">
+                <header>
+                  {/* A self-link, as on documentation sites: its name is the heading's text; the "#" (CSS) shows on hover and focus. */}
+                  <h3 id={`${k.slug}-titel`}>
+                    <a href={`#${k.slug}`} className="self-link">
+                      {`${k.nummer} ${k.titel}`}
                     </a>
                   </h3>
                   <CopyLinkButton href={`#${k.slug}`} name={`Kopieer link naar knelpunt ${k.nummer}`} />
-                </div>
-                <h4 className="mt-2 font-medium">Probleem</h4>
-                <p>{k.probleem}</p>
-                <h4 className="mt-2 font-medium">Oplossingen</h4>
-                <ul className="list-disc pl-5">
-                  {k.oplossingen.map((o, i) => (
-                    <li key={i}>{o}</li>
-                  ))}
-                </ul>
-                {k.acties.length > 0 && (
-                  <>
-                    <h4 className="mt-2 font-medium">Acties (2020)</h4>
-                    <ul className="list-disc pl-5">
-                      {k.acties.map((a, i) => (
-                        <li key={i}>{a}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                {k.feiten.length > 0 && (
-                  <div className="mt-3">
-                    <Facts feiten={k.feiten} caption="Bedragen en feiten" />
-                  </div>
-                )}
-                <p className="mt-2 text-sm">
-                  {[
-                    k.wetten.length > 0 && `Wetten: ${pick(c.by.wetten, k.wetten).map((w) => w.korteNaam).join(', ')}`,
-                    k.fasen.length > 0 && `Fasen: ${pick(c.by.fasen, k.fasen).map((f) => f.naam).join(', ')}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </p>
-                {(k.interventies.length > 0 || k.financieringsbronnen.length > 0) && (
-                  <p className="mt-1 text-sm">
-                    Zie ook:{' '}
-                    {[
-                      ...pick(c.by.interventies, k.interventies).map((i) => ({ href: `/interventies/${i.slug}`, label: i.naam })),
-                      ...pick(c.by.financieringsbronnen, k.financieringsbronnen).map((b) => ({ href: `/bronnen/${b.slug}`, label: b.naam })),
-                    ].map((l, i) => (
-                      <span key={l.href}>
-                        {i > 0 && ', '}
-                        <a href={l.href} className="text-brand-700 underline">
-                          {l.label}
-                        </a>
-                      </span>
-                    ))}
-                  </p>
-                )}
-                {k.interpretatie && <Interpretation className="mt-2">{k.interpretatie}</Interpretation>}
-                <Citations bron={k.bron} className="mt-2" />
+                </header>
+                <KnelpuntBody
+                  k={k}
+                  c={c}
+                  heading="h4"
+                  facts={
+                    // The dated facts are on the knelpunt's own page: tables of up to nine rows each would make this
+                    // list twice as long to read, and heavier to load than its budget (README, decisions).
+                    <p className="knelpunt-meta">
+                      <a href={`/knelpunten/${k.slug}${k.feiten.length > 0 ? '#feiten' : ''}`}>
+                        {k.feiten.length > 0 ? `Bedragen en feiten bij knelpunt ${k.nummer} (${k.feiten.length})` : `Knelpunt ${k.nummer} op een eigen pagina`}
+                      </a>
+                    </p>
+                  }
+                />
               </article>
             ))}
           </section>

@@ -209,6 +209,18 @@ export function interventieText(c: Catalog, slug: string): PageText | undefined 
   );
 }
 
+export function knelpuntText(c: Catalog, slug: string): PageText | undefined {
+  const k = c.by.knelpunten.get(slug);
+  return (
+    k && {
+      title: `Knelpunt ${k.nummer}: ${k.titel}`,
+      description: clampDescription(k.probleem),
+      path: `/knelpunten/${k.slug}`,
+      section: 'Knelpunt',
+    }
+  );
+}
+
 export function voorbeeldText(c: Catalog, slug: string): PageText | undefined {
   const v = c.by.voorbeelden.get(slug);
   return (
@@ -241,6 +253,8 @@ export function describePath(c: Catalog, pathname: string, query: URLSearchParam
       return bronText(c, slug);
     case 'interventies':
       return interventieText(c, slug);
+    case 'knelpunten':
+      return knelpuntText(c, slug);
     case 'voorbeelden':
       return voorbeeldText(c, slug);
     default:

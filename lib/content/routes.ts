@@ -8,7 +8,7 @@ export const SITE_PAGES = ['/colofon', '/toegankelijkheid', '/privacy'] as const
  * accessibility suite visits each (tests/e2e/a11y.spec.ts). Plan and region
  * pages are not content: they are shared by capability links and never indexed.
  */
-export function contentRoutes(c: Pick<RawContent, 'wetten' | 'financieringsbronnen' | 'interventies' | 'voorbeelden'>): string[] {
+export function contentRoutes(c: Pick<RawContent, 'wetten' | 'financieringsbronnen' | 'interventies' | 'knelpunten' | 'voorbeelden'>): string[] {
   return [
     '/',
     '/wegwijzer',
@@ -18,6 +18,7 @@ export function contentRoutes(c: Pick<RawContent, 'wetten' | 'financieringsbronn
     '/interventies',
     ...c.interventies.map((i) => `/interventies/${i.slug}`),
     '/knelpunten',
+    ...c.knelpunten.map((k) => `/knelpunten/${k.slug}`),
     '/actueel',
     '/voorbeelden',
     ...c.voorbeelden.map((v) => `/voorbeelden/${v.slug}`),

@@ -43,8 +43,30 @@ test('source and intervention pages show facts with their peildatum', async ({ p
   await expect(page.getByRole('table', { name: 'Kosten en andere feiten' })).toContainText('2022');
 });
 
+test('the knelpunten list links each knelpunt to its own page, which has the dated facts and a title of its own', async ({ page }) => {
+  await page.goto('/knelpunten');
+  // The list has no facts tables: they are on each knelpunt's page (README, decisions).
+  await expect(page.getByRole('table')).toHaveCount(0);
+  const knelpunt = page.getByRole('article', { name: /^1\.3 Eigen bijdrage kraamzorg/ });
+  await knelpunt.getByRole('link', { name: 'Bedragen en feiten bij knelpunt 1.3 (9)' }).click();
+  await expect(page).toHaveURL(/\/knelpunten\/eigen-bijdrage-kraamzorg#feiten$/);
+  await expect(page).toHaveTitle(/^Knelpunt 1\.3: Eigen bijdrage kraamzorg: voor minima een te grote drempel/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eigen bijdrage kraamzorg: voor minima een te grote drempel om kraamzorg aan te vragen');
+  await expect(page.getByRole('heading', { level: 2, name: 'Oplossingen' })).toBeVisible();
+  const facts = page.getByRole('table', { name: 'Bedragen en feiten' });
+  await expect(facts).toBeInViewport();
+  await expect(facts.getByRole('row')).toHaveCount(10);
+  await expect(facts.getByRole('row', { name: /Eigen bijdrage kraamzorg per uur in 2025/ })).toContainText(/Bronnen: Aanvullende feiten .*, stand november 2025/);
+  await expect(page.getByRole('complementary', { name: 'Hoe actueel is deze pagina?' })).toContainText('december 2020');
+  await page.getByRole('link', { name: 'Alle knelpunten' }).click();
+  await expect(page).toHaveURL(/\/knelpunten#eigen-bijdrage-kraamzorg$/);
+
+  // A knelpunt without facts links to its page all the same.
+  await expect(page.getByRole('link', { name: /^Knelpunt \d+\.\d+ op een eigen pagina$/ }).first()).toHaveAttribute('href', /^\/knelpunten\/[a-z0-9-]+$/);
+});
+
 test('unknown slugs get a Dutch 404 page', async ({ page }) => {
-  for (const path of ['/voorbeelden/atlantis', '/bronnen/geldboom', '/wetten/wet-op-alles', '/interventies/x', '/bestaat-niet']) {
+  for (const path of ['/voorbeelden/atlantis', '/bronnen/geldboom', '/wetten/wet-op-alles', '/interventies/x', '/knelpunten/x', '/bestaat-niet']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
@@ -52,7 +74,7 @@ test('unknown slugs get a Dutch 404 page', async ({ page }) => {
 });
 
 test('every page has a Dutch title, description and Open Graph tags', async ({ page }) => {
-  for (const path of ['/', '/wegwijzer?wet=wmo&niveau=selectief', '/bronnen', '/bronnen/minimapolis', '/interventies/nu-niet-zwanger', '/knelpunten', '/voorbeelden/den-haag', '/wetten/zvw']) {
+  for (const path of ['/', '/wegwijzer?wet=wmo&niveau=selectief', '/bronnen', '/bronnen/minimapolis', '/interventies/nu-niet-zwanger', '/knelpunten', '/knelpunten/vroegsignalering', '/voorbeelden/den-haag', '/wetten/zvw']) {
     await page.goto(path);
     await expect(page).toHaveTitle(/Kansrijke Start/);
     const description = await page.locator('meta[name="description"]').getAttribute('content');

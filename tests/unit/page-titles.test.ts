@@ -5,6 +5,7 @@ import {
   fixedPage,
   interventiesText,
   interventieText,
+  knelpuntText,
   parseKies,
   voorbeeldText,
   wegwijzerText,
@@ -84,16 +85,33 @@ describe('content pages', () => {
       ...c.wetten.map((w) => wetText(c, w.slug)),
       ...c.financieringsbronnen.map((b) => bronText(c, b.slug)),
       ...c.interventies.map((i) => interventieText(c, i.slug)),
+      ...c.knelpunten.map((k) => knelpuntText(c, k.slug)),
       ...c.voorbeelden.map((v) => voorbeeldText(c, v.slug)),
     ];
     for (const page of pages) {
       expect(page?.title).toBeTruthy();
       expect(page?.description.length).toBeLessThanOrEqual(200);
-      expect(page?.path).toMatch(/^\/(wetten|bronnen|interventies|voorbeelden)\/[a-z0-9-]+$/);
+      expect(page?.path).toMatch(/^\/(wetten|bronnen|interventies|knelpunten|voorbeelden)\/[a-z0-9-]+$/);
     }
     expect(new Set(pages.map((p) => p?.path)).size).toBe(pages.length);
     expect(voorbeeldText(c, c.voorbeelden[0]?.slug ?? '')?.title).toBe(`Voorbeeld: ${c.voorbeelden[0]?.naam}`);
     expect(wetText(c, 'bestaat-niet')).toBeUndefined();
+  });
+
+  it("a knelpunt's title carries its number from the 2020 document; its description is the problem, cut at a word", () => {
+    const k = c.by.knelpunten.get('eigen-bijdrage-kraamzorg');
+    expect(knelpuntText(c, 'eigen-bijdrage-kraamzorg')).toEqual({
+      title: `Knelpunt 1.3: ${k?.titel}`,
+      description: expect.stringMatching(/^Voor minima zijn de kosten van de wettelijk verplichte eigen bijdrage/),
+      path: '/knelpunten/eigen-bijdrage-kraamzorg',
+      section: 'Knelpunt',
+    });
+    const long = c.knelpunten.find((x) => x.probleem.length > 200);
+    expect(long).toBeDefined();
+    const text = knelpuntText(c, long?.slug ?? '');
+    expect(text?.description.length).toBeLessThanOrEqual(200);
+    expect(text?.description).toMatch(/…$/);
+    expect(knelpuntText(c, 'bestaat-niet')).toBeUndefined();
   });
 
   it("an intervention's description names its main route from the content, or says the sources name none", () => {
@@ -117,11 +135,12 @@ describe('describePath (what the preview image route draws)', () => {
       '/interventies?kies=voorzorg,prenataal-huisbezoek',
     );
     expect(describePath(c, '/interventies/voorzorg', q(''))).toEqual(interventieText(c, 'voorzorg'));
+    expect(describePath(c, '/knelpunten/eigen-bijdrage-kraamzorg', q(''))).toEqual(knelpuntText(c, 'eigen-bijdrage-kraamzorg'));
     expect(describePath(c, '/wetten/wpg', q(''))?.title).toBe('Wet publieke gezondheid');
   });
 
   it('knows nothing of other paths, not even object property names', () => {
-    for (const path of ['/plannen/abc', '/colofon', '/wetten', '/wetten/wpg/extra', '/bronnen/onbekend', '/constructor', '/toString', '/__proto__']) {
+    for (const path of ['/plannen/abc', '/colofon', '/wetten', '/wetten/wpg/extra', '/bronnen/onbekend', '/knelpunten/onbekend', '/constructor', '/toString', '/__proto__']) {
       expect(describePath(c, path, q('')), path).toBeUndefined();
     }
   });

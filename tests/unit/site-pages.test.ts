@@ -60,12 +60,13 @@ describe('site pages (content/paginas.yaml, content/site.yaml)', () => {
     expect(contentDate({ documenten: [], actueel: [] })).toBeNull();
   });
 
-  it('content routes list every law, source, intervention and example, and the site pages; no plan pages', () => {
+  it('content routes list every law, source, intervention, knelpunt and example, and the site pages; no plan pages', () => {
     const c = realContent();
     const routes = contentRoutes(c);
     for (const w of c.wetten) expect(routes).toContain(`/wetten/${w.slug}`);
     for (const b of c.financieringsbronnen) expect(routes).toContain(`/bronnen/${b.slug}`);
     for (const i of c.interventies) expect(routes).toContain(`/interventies/${i.slug}`);
+    for (const k of c.knelpunten) expect(routes).toContain(`/knelpunten/${k.slug}`);
     for (const v of c.voorbeelden) expect(routes).toContain(`/voorbeelden/${v.slug}`);
     expect(routes).toEqual(expect.arrayContaining(['/', '/wegwijzer', '/knelpunten', '/actueel', '/colofon', '/privacy', '/toegankelijkheid']));
     expect(routes.filter((r) => r.startsWith('/plannen') || r.startsWith('/regio') || r.startsWith('/api'))).toEqual([]);
