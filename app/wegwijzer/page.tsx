@@ -74,7 +74,8 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         </p>
       )}
 
-      <Form action="/wegwijzer" className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Wegwijzer doorzoeken en filteren">
+      {/* Not prefetched: a visible next/form fetches its action's RSC data on load, which Lighthouse counted on the selected-cell page (npm run bench:pages, "prefetches"); a search is rendered per request anyway. */}
+      <Form action="/wegwijzer" prefetch={false} className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Wegwijzer doorzoeken en filteren">
         {state.wet && <input type="hidden" name="wet" value={state.wet} />}
         {state.niveau && <input type="hidden" name="niveau" value={state.niveau} />}
         <div className="lg:col-span-2">

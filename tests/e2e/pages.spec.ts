@@ -65,6 +65,21 @@ test('the knelpunten list links each knelpunt to its own page, which has the dat
   await expect(page.getByRole('link', { name: /^Knelpunt \d+\.\d+ op een eigen pagina$/ }).first()).toHaveAttribute('href', /^\/knelpunten\/[a-z0-9-]+$/);
 });
 
+test('the pages Lighthouse scores load without router prefetches', async ({ page }) => {
+  // Each prefetch is an RSC response the router parses on the main thread during load (README, decisions: where the
+  // time went). Links and the wegwijzer's search form opt out; a selection or search is one request on use.
+  const prefetches: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).searchParams.has('_rsc')) prefetches.push(r.url());
+  });
+  for (const path of ['/', '/wegwijzer', '/wegwijzer?wet=jeugdwet&niveau=selectief', '/knelpunten', '/interventies/voorzorg']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    // The router prefetches visible links and forms from an idle callback after hydration.
+    await page.waitForTimeout(500);
+    expect(prefetches, path).toEqual([]);
+  }
+});
+
 test('unknown slugs get a Dutch 404 page', async ({ page }) => {
   for (const path of ['/voorbeelden/atlantis', '/bronnen/geldboom', '/wetten/wet-op-alles', '/interventies/x', '/knelpunten/x', '/bestaat-niet']) {
     const res = await page.goto(path);
