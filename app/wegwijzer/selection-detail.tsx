@@ -158,7 +158,7 @@ export function SelectionDetail({
         <ul className="mt-2 space-y-2">
           {d.knelpunten.map((k) => (
             <li key={k.slug} className="rounded border border-gray-300 p-2">
-              <a href={`/knelpunten#${k.slug}`} className="font-medium text-brand-700 underline">
+              <a href={`/knelpunten/${k.slug}`} className="font-medium text-brand-700 underline">
                 {k.nummer} {k.titel}
               </a>
               <ul className="mt-1 list-disc pl-5 text-sm">

@@ -160,7 +160,7 @@ export function buildSearchIndex(c: Catalog): SearchDoc[] {
         k,
         unique([THEMA_LABEL[k.thema], ...laws(k.wetten), ...levels(k.niveaus), ...phases(k.fasen)]),
         cross(k.wetten, k.niveaus.length ? k.niveaus : allNiveaus),
-        `/knelpunten#${k.slug}`,
+        `/knelpunten/${k.slug}`,
       ),
     ),
     ...c.voorbeelden.map((v) =>

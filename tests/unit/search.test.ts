@@ -21,6 +21,15 @@ describe('search', () => {
     expect(hits.map((h) => h.id)).toEqual(owners.map((d) => d.id));
   });
 
+  it("searches a knelpunt's facts too, so a knelpunt hit links to the knelpunt's own page, the one that shows them", () => {
+    const fact = c.by.knelpunten.get('eigen-bijdrage-kraamzorg')?.feiten.find((f) => f.omschrijving === 'Eigen bijdrage kraamzorg per uur in 2019');
+    expect(fact).toBeDefined();
+    const doc = index.find((d) => d.kind === 'knelpunt' && d.id === 'eigen-bijdrage-kraamzorg');
+    expect(doc?.body).toContain(fact?.omschrijving);
+    expect(search(index, 'eigen bijdrage per uur in 2019').hits.map((h) => h.id)).toContain('eigen-bijdrage-kraamzorg');
+    for (const d of index.filter((x) => x.kind === 'knelpunt')) expect(d.href).toBe(`/knelpunten/${d.id}`);
+  });
+
   it('finds an intervention by a word that occurs only in interventions', () => {
     const word = 'mkba';
     const owners = new Set(index.filter((d) => d.text.includes(word)).map((d) => d.kind));

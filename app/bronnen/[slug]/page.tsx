@@ -129,7 +129,7 @@ export default async function BronPage({ params }: Props) {
       )}
 
       <LinkListSection id="interventies" title="Interventies die deze financieringsbron kan betalen" items={interventions.map((i) => ({ key: i.slug, href: `/interventies/${i.slug}`, label: i.naam }))} />
-      <LinkListSection id="knelpunten" title="Knelpunten die deze financieringsbron noemen" items={knelpunten.map((k) => ({ key: k.slug, href: `/knelpunten#${k.slug}`, label: `${k.nummer} ${k.titel}` }))} />
+      <LinkListSection id="knelpunten" title="Knelpunten die deze financieringsbron noemen" items={knelpunten.map((k) => ({ key: k.slug, href: `/knelpunten/${k.slug}`, label: `${k.nummer} ${k.titel}` }))} />
       <LinkListSection id="voorbeelden" title="Voorbeelden die deze financieringsbron gebruiken" items={examples.map((v) => ({ key: v.slug, href: `/voorbeelden/${v.slug}`, label: v.naam }))} />
     </>
   );

@@ -87,7 +87,7 @@ export default async function InterventiePage({ params }: Props) {
       <LinkListSection
         id="knelpunten"
         title="Knelpunten over deze interventie"
-        items={c.knelpunten.filter((k) => k.interventies.includes(i.slug)).map((k) => ({ key: k.slug, href: `/knelpunten#${k.slug}`, label: `${k.nummer} ${k.titel}` }))}
+        items={c.knelpunten.filter((k) => k.interventies.includes(i.slug)).map((k) => ({ key: k.slug, href: `/knelpunten/${k.slug}`, label: `${k.nummer} ${k.titel}` }))}
       />
       <LinkListSection
         id="voorbeelden"
