@@ -8,10 +8,10 @@ import { TableScroll } from './table-scroll';
  * which the fact holds; its certainty is named; a fact that was searched for
  * and not found says so instead of showing a value.
  */
-export function Facts({ feiten, caption = 'Feiten en bedragen', className = '' }: { feiten: readonly Feit[]; caption?: string; className?: string }) {
+export function Facts({ feiten, caption = 'Feiten en bedragen' }: { feiten: readonly Feit[]; caption?: string }) {
   if (feiten.length === 0) return null;
   return (
-    <TableScroll label={caption} className={className}>
+    <TableScroll label={caption}>
       {/* Cell styles are in app/globals.css (.facts): a page such as /knelpunten has many of these tables, and every class string travels in its inline RSC data. */}
       <table className="facts">
         <caption>{caption}</caption>

@@ -42,7 +42,7 @@ export default function KnelpuntenPage() {
               {THEMA_LABEL[t]}
             </h2>
             {list.map((k) => (
-              // Styles in app/globals.css (.knelpunt): 17 of these, each in the page's inline RSC data.
+              // Styles in app/globals.css (.knelpunt): one card per knelpunt, and a class string per element would travel in the inline RSC data once per card.
               <article key={k.slug} id={k.slug} aria-labelledby={`${k.slug}-titel`} className="knelpunt">
                 <header>
                   {/* A self-link, as on documentation sites: its name is the heading's text; the "#" (CSS) shows on hover and focus. */}
