@@ -20,31 +20,25 @@ export function Citations({ bron, className = '' }: { bron: readonly Citation[];
   const docs = getCatalog().by.documenten;
   const nodes: ReactNode[] = [];
   bron.forEach((c, i) => {
-    // Text parts are joined into one string where they meet: one text node instead of one per part.
-    let text = i > 0 ? '; ' : '';
-    const flush = () => {
-      if (text) nodes.push(text);
-      text = '';
-    };
-    flush();
+    if (i > 0) nodes.push('; ');
     nodes.push(<cite key={`c${i}`}>{docs.get(c.document)?.titel ?? c.document}</cite>);
-    if (c.plek) text += `, ${c.plek}`;
-    if (c.oorspronkelijkeBron) text += ` (oorspronkelijk: ${c.oorspronkelijkeBron})`;
-    if (c.peildatum) text += `, stand ${formatPeildatum(c.peildatum)}`;
+    // The text between two elements is one string: one text node instead of one per part.
+    let text = [c.plek && `, ${c.plek}`, c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`, c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`]
+      .filter(Boolean)
+      .join('');
     if (c.urls) {
       text += ` (webpagina${c.urls.length > 1 ? "'s" : ''}: `;
       c.urls.forEach((url, j) => {
-        if (j > 0) text += ', ';
-        flush();
+        nodes.push(j > 0 ? ', ' : text);
         nodes.push(
           <a key={`u${i}-${j}`} href={url} rel="noopener noreferrer">
             {shortUrl(url)}
           </a>,
         );
       });
-      text += ')';
+      text = ')';
     }
-    flush();
+    if (text) nodes.push(text);
   });
   return (
     <p className={`citations ${className}`}>
