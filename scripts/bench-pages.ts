@@ -21,7 +21,9 @@
 // BENCH_LOCK=<path> chooses another lock file, BENCH_LOCK= (empty) none.
 //
 // Flags: --no-lighthouse (sizes only), --runs N, --no-desktop, --no-build
-// (reuse .next and .bench/bare), --save DIR (keep every Lighthouse JSON).
+// (reuse .next and .bench/bare), --save DIR (keep every Lighthouse JSON),
+// --without-js (also score each route with the framework's scripts blocked:
+// what the page's own HTML and CSS cost, a diagnostic outside the budgets).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -48,6 +50,15 @@ const ROUTES = [
 /** The routes the issue scores with Lighthouse. */
 const LIGHTHOUSE_ROUTES = ['/', '/wegwijzer', '/wegwijzer?wet=jeugdwet&niveau=selectief', '/knelpunten', '/interventies/voorzorg'];
 const BARE = '(bare Next.js page)';
+/** The name of a --without-js target: the route, scored with the framework's scripts blocked. */
+const withoutJs = (route: string) => `${route} (no JS)`;
+/**
+ * Every script file Next serves (the framework, React and the app's chunks).
+ * Lighthouse blocks them in the browser (`--blocked-url-patterns`), so the page
+ * loads as without JavaScript; the inline RSC scripts still run but only queue
+ * data that nothing reads.
+ */
+const SCRIPT_FILES = '*/_next/static/*.js';
 
 const ROOT = process.cwd();
 const BARE_DIR = path.join(ROOT, '.bench', 'bare');
@@ -196,15 +207,17 @@ type LighthouseJson = { categories?: { performance?: { score?: number | null } }
 const children = new Set<ChildProcess>();
 
 /** Lighthouse on a busy machine sometimes fails to record a trace (NO_NAVSTART): such a run is repeated, twice at most. */
-async function lighthouse(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
-  let result = await lighthouseOnce(url, desktop, saveTo);
-  for (let retry = 0; retry < 2 && !Number.isFinite(result.score); retry++) result = await lighthouseOnce(url, desktop, saveTo);
+type LighthouseOptions = { desktop: boolean; blockScripts: boolean; saveTo: string | null };
+
+async function lighthouse(url: string, options: LighthouseOptions): Promise<LighthouseRun> {
+  let result = await lighthouseOnce(url, options);
+  for (let retry = 0; retry < 2 && !Number.isFinite(result.score); retry++) result = await lighthouseOnce(url, options);
   return result;
 }
 
-async function lighthouseOnce(url: string, desktop: boolean, saveTo: string | null): Promise<LighthouseRun> {
-  const args = [
-    LIGHTHOUSE_BIN,
+/** The Lighthouse CLI's arguments for one run (after the CLI's own path). */
+export function lighthouseArgs(url: string, { desktop, blockScripts }: Pick<LighthouseOptions, 'desktop' | 'blockScripts'>): string[] {
+  return [
     url,
     '--output=json',
     '--output-path=stdout',
@@ -214,7 +227,13 @@ async function lighthouseOnce(url: string, desktop: boolean, saveTo: string | nu
     '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
     '--chrome-flags=--headless --no-sandbox --disable-gpu',
     ...(desktop ? ['--preset=desktop'] : []),
+    ...(blockScripts ? [`--blocked-url-patterns=${SCRIPT_FILES}`] : []),
   ];
+}
+
+async function lighthouseOnce(url: string, options: LighthouseOptions): Promise<LighthouseRun> {
+  const args = [LIGHTHOUSE_BIN, ...lighthouseArgs(url, options)];
+  const saveTo = options.saveTo;
   const chunks: Buffer[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
@@ -247,20 +266,21 @@ async function lighthouseOnce(url: string, desktop: boolean, saveTo: string | nu
   return { score: typeof score === 'number' ? Math.round(score * 100) : NaN, metrics };
 }
 
-function parseArgs(argv: string[]) {
-  const opts = { lighthouse: true, desktop: true, build: true, runs: 3, save: null as string | null };
+export function parseArgs(argv: string[]) {
+  const opts = { lighthouse: true, desktop: true, build: true, withoutJs: false, runs: 3, save: null as string | null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-lighthouse') opts.lighthouse = false;
     else if (a === '--no-desktop') opts.desktop = false;
     else if (a === '--no-build') opts.build = false;
+    else if (a === '--without-js') opts.withoutJs = true;
     else if (a === '--runs' || a?.startsWith('--runs=')) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       opts.runs = Number(v);
       if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`--runs needs a positive whole number, got ${v}`);
     } else if (a === '--save' || a?.startsWith('--save=')) {
       opts.save = (a.includes('=') ? a.split('=')[1] : argv[++i]) ?? null;
-    } else throw new Error(`unknown flag ${a} (known: --no-lighthouse --no-desktop --no-build --runs N --save DIR)`);
+    } else throw new Error(`unknown flag ${a} (known: --no-lighthouse --no-desktop --no-build --without-js --runs N --save DIR)`);
   }
   return opts;
 }
@@ -312,20 +332,30 @@ async function main() {
 
     const floor: { jsBytes: number; mobile?: number[]; desktop?: number[] } = { jsBytes: floorJs.jsBytes };
     const mobileRuns = new Map<string, LighthouseRun[]>();
+    /** --without-js: mobile scores per route with the framework's scripts blocked. */
+    const scriptless = new Map<string, number[]>();
     if (opts.lighthouse) {
       if (opts.save) mkdirSync(opts.save, { recursive: true });
-      const targets: [string, string][] = [[BARE, `${bare}/`], ...LIGHTHOUSE_ROUTES.map((r): [string, string] => [r, ours + r])];
-      const scores = () => new Map(targets.map(([name]) => [name, [] as number[]]));
+      type Target = { name: string; url: string; blockScripts: boolean };
+      const targets: Target[] = [
+        { name: BARE, url: `${bare}/`, blockScripts: false },
+        ...LIGHTHOUSE_ROUTES.flatMap((r) => [
+          { name: r, url: ours + r, blockScripts: false },
+          ...(opts.withoutJs ? [{ name: withoutJs(r), url: ours + r, blockScripts: true }] : []),
+        ]),
+      ];
+      const scores = () => new Map(targets.map(({ name }) => [name, [] as number[]]));
       const mobile = scores();
       const desktop = scores();
-      for (const [name] of targets) mobileRuns.set(name, []);
+      for (const { name } of targets) mobileRuns.set(name, []);
       const presets: ('mobile' | 'desktop')[] = opts.desktop ? ['mobile', 'desktop'] : ['mobile'];
       for (const preset of presets) {
         // Round-robin: run i of every target before run i + 1 of any.
         for (let i = 0; i < opts.runs; i++) {
-          for (const [name, url] of targets) {
+          // The diagnostic runs are mobile only: the desktop budget is met with the scripts.
+          for (const { name, url, blockScripts } of targets.filter((t) => preset === 'mobile' || !t.blockScripts)) {
             const file = opts.save ? path.join(opts.save, `${preset}-${i + 1}-${name.replace(/[^a-z0-9]+/gi, '_')}.json`) : null;
-            const result = await lighthouse(url, preset === 'desktop', file);
+            const result = await lighthouse(url, { desktop: preset === 'desktop', blockScripts, saveTo: file });
             (preset === 'mobile' ? mobile : desktop).get(name)?.push(result.score);
             if (preset === 'mobile') mobileRuns.get(name)?.push(result);
             console.error(`${preset} run ${i + 1}/${opts.runs} ${name}: ${result.score}`);
@@ -333,6 +363,7 @@ async function main() {
         }
       }
       floor.mobile = mobile.get(BARE);
+      if (opts.withoutJs) for (const r of LIGHTHOUSE_ROUTES) scriptless.set(r, mobile.get(withoutJs(r)) ?? []);
       if (opts.desktop) floor.desktop = desktop.get(BARE);
       for (const m of measures) {
         if (!LIGHTHOUSE_ROUTES.includes(m.route)) continue;
@@ -346,6 +377,12 @@ async function main() {
       (floor.mobile ? `, mobile ${median(floor.mobile)} [${floor.mobile.join(' ')}]` : '') +
       (floor.desktop ? `, desktop ${median(floor.desktop)} [${floor.desktop.join(' ')}]` : ''));
     console.log(verdictTable(rows));
+    if (scriptless.size > 0) {
+      // Not a budget: where the points go. A route that scores like the bare page without the
+      // framework's scripts loses its points to running them on this page, not to its HTML and CSS.
+      console.log('\nMobile with the framework\'s scripts blocked (--without-js; diagnostic, no budget):');
+      for (const [route, s] of scriptless) console.log(`  ${route}: ${median(s)} [${s.join(' ')}]`);
+    }
     if (mobileRuns.size > 0) console.log(`\n${metricsTable(mobileRuns)}`);
     console.log(
       '\nKB = 1024 bytes gzipped. JS: every script on first load (files + inline, no nomodule) except the inline RSC ' +

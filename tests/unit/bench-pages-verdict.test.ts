@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, verdict, verdictTable } from '../../scripts/bench-pages-verdict';
-import { inlineBytes, rscBytes, scriptTags } from '../../scripts/bench-pages';
+import { inlineBytes, lighthouseArgs, parseArgs, rscBytes, scriptTags } from '../../scripts/bench-pages';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -95,5 +95,28 @@ describe('bench:pages script parsing', () => {
     expect(rscBytes(split)).toBeLessThan(6 * gzipSync(chunk).length);
     // External files are not inline bytes.
     expect(inlineBytes(scriptTags('<script src="/a.js"></script>'))).toBe(0);
+  });
+});
+
+describe('bench:pages flags', () => {
+  it('scores without the framework only when asked, and then blocks every script file Next serves', () => {
+    expect(parseArgs([]).withoutJs).toBe(false);
+    expect(parseArgs(['--without-js', '--runs=2', '--no-desktop'])).toMatchObject({ withoutJs: true, runs: 2, desktop: false });
+    expect(() => parseArgs(['--without-javascript'])).toThrow(/unknown flag --without-javascript/);
+
+    const url = 'http://127.0.0.1:3000/knelpunten';
+    const plain = lighthouseArgs(url, { desktop: false, blockScripts: false });
+    expect(plain[0]).toBe(url);
+    expect(plain.some((a) => a.startsWith('--blocked-url-patterns'))).toBe(false);
+    const blocked = lighthouseArgs(url, { desktop: false, blockScripts: true });
+    const pattern = blocked.find((a) => a.startsWith('--blocked-url-patterns='))?.split('=')[1] ?? '';
+    // Chrome's blocked-URL patterns: `*` matches any run of characters, the rest literally.
+    const matches = (u: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.?+^$()[\]{}|\\/]/g, '\\$&')).join('.*')}$`).test(u);
+    expect(matches('http://127.0.0.1:3000/_next/static/chunks/33f5jnums5dcy.js')).toBe(true);
+    expect(matches('http://127.0.0.1:3000/_next/static/chunks/turbopack-077hmtqrhcoji.js')).toBe(true);
+    // The page and its stylesheet still load.
+    expect(matches('http://127.0.0.1:3000/_next/static/chunks/0fflm2dtuyb8v.css')).toBe(false);
+    expect(matches(url)).toBe(false);
+    expect(lighthouseArgs(url, { desktop: true, blockScripts: false })).toContain('--preset=desktop');
   });
 });
