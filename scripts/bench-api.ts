@@ -67,6 +67,7 @@ import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { isPostgresUrl } from '../lib/env-database';
+import { freePort } from './free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = new Map(
@@ -238,16 +239,6 @@ function buildIsFresh(): boolean {
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (${result.status ?? result.signal})`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 /** With --port: refuse a port something else listens on (its health check would answer for our server). */

@@ -26,10 +26,10 @@
 // what the page's own HTML and CSS cost, a diagnostic outside the budgets).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median, verdict, verdictTable, type RouteMeasure } from './bench-pages-verdict';
+import { freePort } from './free-port';
 
 /** Every content route: the JavaScript and RSC budgets apply to each. */
 const ROUTES = [
@@ -97,16 +97,6 @@ export function inlineBytes(tags: ScriptTag[]): number {
 /** Gzipped bytes of the inline RSC payload: Next's `self.__next_f.push(...)` scripts. */
 export function rscBytes(tags: ScriptTag[]): number {
   return inlineBytes(tags.filter((t) => /^\s*\(?self\.__next_f\b/.test(t.inline ?? '')));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitFor(url: string, ms = 60_000) {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../../../scripts/free-port';
 
 /**
  * A second production server for tests that must own it: its own database
@@ -11,18 +11,6 @@ import { createServer } from 'node:net';
  * preload is in place).
  */
 export type OwnServer = { url: string; log: () => string; stop: () => Promise<void> };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
