@@ -196,9 +196,10 @@ type LighthouseJson = { categories?: { performance?: { score?: number | null } }
 /** Children to end with this script (servers, a running Lighthouse). */
 const children = new Set<ChildProcess>();
 
-/** Lighthouse on a busy machine sometimes fails to record a trace (NO_NAVSTART): such a run is repeated, twice at most. */
+/** One Lighthouse run: the preset, whether the framework's scripts are blocked (--without-js), where to keep the JSON. */
 type LighthouseOptions = { desktop: boolean; blockScripts: boolean; saveTo: string | null };
 
+/** Lighthouse on a busy machine sometimes fails to record a trace (NO_NAVSTART): such a run is repeated, twice at most. */
 async function lighthouse(url: string, options: LighthouseOptions): Promise<LighthouseRun> {
   let result = await lighthouseOnce(url, options);
   for (let retry = 0; retry < 2 && !Number.isFinite(result.score); retry++) result = await lighthouseOnce(url, options);
