@@ -23,22 +23,23 @@ export function Citations({ bron, className = '' }: { bron: readonly Citation[];
     if (i > 0) nodes.push('; ');
     nodes.push(<cite key={`c${i}`}>{docs.get(c.document)?.titel ?? c.document}</cite>);
     // The text between two elements is one string: one text node instead of one per part.
-    let text = [c.plek && `, ${c.plek}`, c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`, c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`]
+    const text = [c.plek && `, ${c.plek}`, c.oorspronkelijkeBron && ` (oorspronkelijk: ${c.oorspronkelijkeBron})`, c.peildatum && `, stand ${formatPeildatum(c.peildatum)}`]
       .filter(Boolean)
       .join('');
-    if (c.urls) {
-      text += ` (webpagina${c.urls.length > 1 ? "'s" : ''}: `;
-      c.urls.forEach((url, j) => {
-        nodes.push(j > 0 ? ', ' : text);
-        nodes.push(
-          <a key={`u${i}-${j}`} href={url} rel="noopener noreferrer">
-            {shortUrl(url)}
-          </a>,
-        );
-      });
-      text = ')';
+    if (!c.urls) {
+      if (text) nodes.push(text);
+      return;
     }
-    if (text) nodes.push(text);
+    nodes.push(`${text} (webpagina${c.urls.length > 1 ? "'s" : ''}: `);
+    c.urls.forEach((url, j) => {
+      if (j > 0) nodes.push(', ');
+      nodes.push(
+        <a key={`u${i}-${j}`} href={url} rel="noopener noreferrer">
+          {shortUrl(url)}
+        </a>,
+      );
+    });
+    nodes.push(')');
   });
   return (
     <p className={`citations ${className}`}>
