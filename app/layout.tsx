@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { CopyLinks } from '@/components/copy-links';
 import { SiteMark } from '@/components/site-mark';
 import { SiteText, siteTekst } from '@/components/site-text';
 import { getCatalog } from '@/lib/content';
@@ -159,7 +158,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </nav>
           </div>
         </footer>
-        <CopyLinks />
       </body>
     </html>
   );

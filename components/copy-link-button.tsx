@@ -9,14 +9,14 @@ type Props = {
 /**
  * "Kopieer link": copies the canonical absolute URL of what is in view. Only
  * with JavaScript (the clipboard needs it): hidden by CSS until
- * components/copy-links.tsx, one listener for every button on the page, marks
- * the document as scripted; without JavaScript the address bar does the job.
+ * lib/enhance/copy-links.ts, one listener for every button on the page in the
+ * content pages' own script, marks the document as scripted; without
+ * JavaScript the address bar does the job.
  * When the browser refuses the clipboard, the link is shown selected in the
  * field to copy by hand.
  *
- * A server component, not one client component per button: /knelpunten has
- * one per knelpunt, and each island would be hydrated on every page load
- * (README, decisions: where the time went).
+ * Plain markup, not a client component per button: content pages are served
+ * without Next's scripts (README, decisions).
  */
 export function CopyLinkButton({ href, name, className = '' }: Props) {
   return (

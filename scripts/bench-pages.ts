@@ -3,8 +3,10 @@
 //
 // 1. Builds this app (`npm run build`) and a bare Next.js page with the same
 //    Next.js and React (an app/layout + app/page with one heading, in
-//    .bench/bare, using this project's node_modules), and serves both with
-//    `next start`.
+//    .bench/bare, using this project's node_modules), and serves ours as
+//    `npm start` does (scripts/serve.mjs, one worker: content pages without
+//    the framework's scripts, scripts/content-pages.cjs) and the bare page
+//    with `next start`.
 // 2. Per route: the gzipped JavaScript a modern browser loads on first load,
 //    every <script> in the HTML, external files (each gzipped) and inline
 //    scripts (gzipped together, as they travel in the HTML), without
@@ -148,10 +150,14 @@ function writeBareApp() {
   writeFileSync(path.join(BARE_DIR, 'app', 'page.jsx'), 'export default function Page() {\n  return <h1>Kale Next.js-pagina</h1>;\n}\n');
 }
 
-function startServer(dir: string, port: number): ChildProcess {
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+/** Ours through scripts/serve.mjs (as `npm start`, with one worker), the bare page with a plain `next start`. */
+function startServer(dir: string, port: number, how: 'serve' | 'next-start'): ChildProcess {
+  const args = ['-p', String(port), '-H', '127.0.0.1'];
+  const command = how === 'serve' ? [path.join(dir, 'scripts', 'serve.mjs'), ...args] : [NEXT_BIN, 'start', dir, ...args];
+  const child = spawn(process.execPath, command, {
+    cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: '1' },
   });
   children.add(child);
   return child;
@@ -312,8 +318,8 @@ async function main() {
     const [ourPort, barePort] = [await freePort(), await freePort()];
     const ours = `http://127.0.0.1:${ourPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
-    startServer(ROOT, ourPort);
-    startServer(BARE_DIR, barePort);
+    startServer(ROOT, ourPort, 'serve');
+    startServer(BARE_DIR, barePort, 'next-start');
     await Promise.all([waitFor(`${ours}/`), waitFor(`${bare}/`)]);
 
     const cache = new Map<string, number>();

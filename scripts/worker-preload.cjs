@@ -13,12 +13,16 @@
 //    some failures with the request URL, and so might any library. Every write
 //    to stdout and stderr of the worker is redacted (lib/redact.ts has the same
 //    rule for our own logger; tests/unit/rate-limit.test.ts checks they agree).
+// 3. Content pages without the framework's scripts: scripts/content-pages.cjs
+//    holds each content page's HTML and sends it without them.
 'use strict';
 
 // CommonJS so `node --require` can preload it into `next start` in every Node
 // version we support, without an ESM loader hook.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const http = require('node:http');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveWithoutFrameworkScripts } = require('./content-pages.cjs');
 
 const SOCKET_ADDRESS_HEADER = 'x-wegwijzer-socket-address';
 
@@ -40,6 +44,7 @@ function install() {
     if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
       const req = args[0];
       if (req && req.headers) req.headers[SOCKET_ADDRESS_HEADER] = (req.socket && req.socket.remoteAddress) || '';
+      if (event === 'request' && req && args[1]) serveWithoutFrameworkScripts(req, args[1]);
     }
     return emit.call(this, event, ...args);
   };

@@ -65,19 +65,27 @@ test('the knelpunten list links each knelpunt to its own page, which has the dat
   await expect(page.getByRole('link', { name: /^Knelpunt \d+\.\d+ op een eigen pagina$/ }).first()).toHaveAttribute('href', /^\/knelpunten\/[a-z0-9-]+$/);
 });
 
-test('the pages Lighthouse scores load without router prefetches', async ({ page }) => {
-  // Each prefetch is an RSC response the router parses on the main thread during load (README, decisions: where the
-  // time went). Links and the wegwijzer's search form opt out; a selection or search is one request on use.
-  const prefetches: string[] = [];
+test('content pages load no framework script, only their own, under a policy without inline scripts', async ({ page }) => {
+  // scripts/content-pages.cjs takes Next's scripts out of content pages (README, decisions); plan pages keep them.
+  const scripts: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).searchParams.has('_rsc')) prefetches.push(r.url());
+    if (r.resourceType() === 'script' || new URL(r.url()).searchParams.has('_rsc')) scripts.push(new URL(r.url()).pathname);
   });
-  for (const path of ['/', '/wegwijzer', '/wegwijzer?wet=jeugdwet&niveau=selectief', '/knelpunten', '/interventies/voorzorg']) {
-    await page.goto(path, { waitUntil: 'networkidle' });
-    // The router prefetches visible links and forms from an idle callback after hydration.
-    await page.waitForTimeout(500);
-    expect(prefetches, path).toEqual([]);
+  for (const path of ['/', '/wegwijzer', '/wegwijzer?wet=jeugdwet&niveau=selectief', '/knelpunten', '/interventies/voorzorg', '/bestaat-niet']) {
+    scripts.length = 0;
+    const res = await page.goto(path, { waitUntil: 'networkidle' });
+    expect(scripts, path).toEqual(path === '/bestaat-niet' ? [] : ['/enhance.js']);
+    expect(await page.locator('script:not([src="/enhance.js"])').count(), path).toBe(0);
+    const policy = (await res?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(policy, path).toMatch(/script-src 'self';/);
   }
+  // What the script does shows: the copy buttons (hidden without JavaScript).
+  await page.goto('/knelpunten');
+  await expect(page.getByRole('button', { name: /^Kopieer link naar knelpunt/ }).first()).toBeVisible();
+
+  scripts.length = 0;
+  await page.goto('/plannen/nieuw', { waitUntil: 'networkidle' });
+  expect(scripts.some((s) => s.startsWith('/_next/static/')), 'plan pages keep the framework').toBe(true);
 });
 
 test('unknown slugs get a Dutch 404 page', async ({ page }) => {
@@ -156,23 +164,25 @@ test('plan and region pages send a nonce CSP without unsafe-inline scripts, and 
   expect(violations).toEqual([]);
 });
 
-test('content pages are prerendered with a static CSP (no eval, no foreign origins) and run under it', async ({ page }) => {
+test('content pages are prerendered with a static CSP without inline scripts (no eval, no foreign origins) and run under it', async ({ page }) => {
   const violations = cspViolations(page);
   const res = await page.goto('/wegwijzer');
   const csp = res!.headers()['content-security-policy'] ?? '';
-  expect(scriptSrcOf(csp).trim()).toBe("script-src 'self' 'unsafe-inline'");
+  // Served without Next's inline scripts (scripts/content-pages.cjs), so without 'unsafe-inline'.
+  expect(scriptSrcOf(csp).trim()).toBe("script-src 'self'");
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("frame-ancestors 'none'");
-  // JavaScript works under the policy: selecting a cell is client-side.
+  // The page's own script works under the policy: choosing a cell moves focus to the detail.
   await page.getByRole('link', { name: /^Wmo, Selectief:|^Wet maatschappelijke ondersteuning 2015, Selectief:/ }).click();
   await expect(page.locator('#detail-titel')).toContainText('Selectief');
+  await expect(page.locator('#detail-titel')).toBeFocused();
   // A prerendered page: the same document for every request, without nonces.
   const [a, b] = await Promise.all([page.request.get('/knelpunten'), page.request.get('/knelpunten')]);
   const html = await a.text();
   expect(html).toContain('<h1');
   expect(await b.text()).toBe(html);
   expect(html).not.toMatch(/<script[^>]*\snonce=/);
-  expect(scriptSrcOf(a.headers()['content-security-policy'] ?? '')).not.toContain('nonce-');
+  expect(scriptSrcOf(a.headers()['content-security-policy'] ?? '').trim()).toBe("script-src 'self'");
   expect(violations).toEqual([]);
 });

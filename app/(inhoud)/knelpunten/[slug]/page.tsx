@@ -12,6 +12,9 @@ import { KnelpuntBody } from '../knelpunt-body';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Unknown slugs get the prerendered not-found page, not an on-demand render (README, decisions: content pages).
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getCatalog().knelpunten.map((k) => ({ slug: k.slug }));
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Form from 'next/form';
 import { cache } from 'react';
 import { AgeNotice } from '@/components/age-notice';
 import { Interpretation } from '@/components/interpretation';
@@ -13,11 +12,10 @@ import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { cellsOfIntervention } from '@/lib/content/matrix';
 import { buildSearchIndex, search, type SearchDoc } from '@/lib/content/search';
 import { matrixView, parseWegwijzerParams } from '@/lib/content/wegwijzer';
-import { selectionKey, wegwijzerHref } from '@/lib/wegwijzer-url';
+import { DETAIL_HEADING_ID, wegwijzerHref } from '@/lib/wegwijzer-url';
 import { Matrix } from './matrix';
 import { SearchResults } from './search-results';
-import { DETAIL_HEADING_ID, NoSelection, SelectionDetail } from './selection-detail';
-import { SelectionFocus } from './selection-focus';
+import { NoSelection, SelectionDetail } from './selection-detail';
 import { wegwijzerTextFromParams } from '@/lib/content/page-titles';
 import { metadataFor } from '@/lib/site';
 
@@ -46,7 +44,6 @@ export default async function WegwijzerPage({ searchParams }: Props) {
   const today = isoToday();
   const view = matrixView(c, filters, today);
   const selection = { wet: state.wet, niveau: state.niveau };
-  const selectionName = [c.by.wetten.get(state.wet ?? '')?.naam, c.by.niveaus.get(state.niveau ?? '')?.naam].filter(Boolean).join(', ');
   const intervention = state.interventie ? c.by.interventies.get(state.interventie) : undefined;
   const phase = state.fase ? c.by.fasen.get(state.fase) : undefined;
   const result = state.q ? searchOnce(state.q) : undefined;
@@ -74,8 +71,8 @@ export default async function WegwijzerPage({ searchParams }: Props) {
         </p>
       )}
 
-      {/* Not prefetched: a visible next/form fetches its action's RSC data on load, which Lighthouse counted on the selected-cell page (npm run bench:pages, "prefetches"); a search is rendered per request anyway. */}
-      <Form action="/wegwijzer" prefetch={false} className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Wegwijzer doorzoeken en filteren">
+      {/* A plain GET form: the page is served without Next's scripts (README, decisions), and a search is rendered per request anyway. */}
+      <form action="/wegwijzer" className="no-print mb-6 grid gap-3 rounded border border-gray-300 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Wegwijzer doorzoeken en filteren">
         {state.wet && <input type="hidden" name="wet" value={state.wet} />}
         {state.niveau && <input type="hidden" name="niveau" value={state.niveau} />}
         <div className="lg:col-span-2">
@@ -133,7 +130,7 @@ export default async function WegwijzerPage({ searchParams }: Props) {
             </a>
           )}
         </div>
-      </Form>
+      </form>
 
       {(state.kosten || state.fase) && (
         <p className="mb-4 text-sm">
@@ -199,7 +196,6 @@ export default async function WegwijzerPage({ searchParams }: Props) {
           <h2 id="matrix-titel" className="sr-only">
             Matrix: wetten en preventieniveaus
           </h2>
-          <SelectionFocus selection={selectionKey(state.wet, state.niveau)} message={selectionName && `Gekozen: ${selectionName}.`} headingId={DETAIL_HEADING_ID} />
           <Matrix
             view={view}
             state={state}

@@ -19,6 +19,9 @@ import { CopyLinkButton } from '@/components/copy-link-button';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Unknown slugs get the prerendered not-found page, not an on-demand render (README, decisions: content pages).
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getCatalog().voorbeelden.map((v) => ({ slug: v.slug }));
 }

@@ -1,13 +1,11 @@
-import Link from 'next/link';
 import { isSelected, SELECT_ATTRIBUTE, selectionKey, wegwijzerHref, type WegwijzerState } from '@/lib/wegwijzer-url';
 
 /**
  * A link that chooses a cell, a law (row) or a level (column), keeping the
- * filters and search of `state`. It ends in `#detail` so that without
- * JavaScript the browser jumps to the detail; with JavaScript it is a client
- * navigation without Next's scroll, and SelectionFocus moves focus instead.
- * Not prefetched: the matrix holds some thirty of these and every selection is
- * rendered per request; one request on click is quick enough.
+ * filters and search of `state`. A plain link to the page rendered for that
+ * choice, ending in `#detail`, so that without JavaScript the browser jumps to
+ * the detail; with JavaScript, lib/enhance/selection-focus.ts keeps the scroll
+ * position and moves focus to the detail's heading instead.
  */
 export function SelectLink({
   state,
@@ -23,16 +21,13 @@ export function SelectLink({
   children: React.ReactNode;
 }) {
   return (
-    <Link
+    <a
       href={wegwijzerHref(state, { wet, niveau }, '#detail')}
-      prefetch={false}
-      scroll={false}
       {...{ [SELECT_ATTRIBUTE]: selectionKey(wet, niveau) }}
       aria-current={isSelected(state, wet, niveau) ? 'true' : undefined}
       className={className}
     >
       {children}
-    </Link>
+    </a>
   );
 }
-

@@ -16,6 +16,9 @@ import { TableScroll } from '@/components/table-scroll';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Unknown slugs get the prerendered not-found page, not an on-demand render (README, decisions: content pages).
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getCatalog().wetten.map((w) => ({ slug: w.slug }));
 }

@@ -5,8 +5,7 @@ import type { Catalog } from '@/lib/content/catalog';
 import { BETALER_LABEL, LOOPTIJD_LABEL } from '@/lib/content/labels';
 import { selectionDetail, type MatrixFilters, type Selection } from '@/lib/content/matrix';
 import { payerRule } from '@/lib/content/wegwijzer';
-
-export const DETAIL_HEADING_ID = 'detail-titel';
+import { DETAIL_HEADING_ID } from '@/lib/wegwijzer-url';
 
 /** The detail heading; focus moves here after a choice (tabIndex -1: focusable by script, not a tab stop). */
 function DetailHeading({ children }: { children: React.ReactNode }) {

@@ -16,6 +16,9 @@ import { bronText } from '@/lib/content/page-titles';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Unknown slugs get the prerendered not-found page, not an on-demand render (README, decisions: content pages).
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getCatalog().financieringsbronnen.map((b) => ({ slug: b.slug }));
 }

@@ -19,6 +19,9 @@ import { AnswerBlock } from '../answer-block';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Unknown slugs get the prerendered not-found page, not an on-demand render (README, decisions: content pages).
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getCatalog().interventies.map((i) => ({ slug: i.slug }));
 }
