@@ -23,7 +23,7 @@ describe('site pages (content/paginas.yaml, content/site.yaml)', () => {
     expect(text('toegankelijkheid')).toContain('2.1');
     expect(text('toegankelijkheid')).toMatch(/voldoet gedeeltelijk/i);
     expect(text('toegankelijkheid')).toContain('{contact}');
-    for (const word of ['cookies', 'localStorage', 'hash', '10 minuten', 'Mijn plannen']) expect(text('privacy')).toContain(word);
+    for (const word of ['cookies', 'localStorage', 'hash', '10 minuten', 'Mijn plannen', 'sessionStorage']) expect(text('privacy')).toContain(word);
   });
 
   it('accepts links to a path of the site or an https address, and known placeholders', () => {
