@@ -121,6 +121,10 @@ function serveWithoutFrameworkScripts(req, res) {
   if (!isContentPageRequest(req.method, req.url ?? '/', req.headers)) return;
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   delete req.headers['accept-encoding'];
+  // HEAD is answered as Next answers GET, so its Content-Length is that of the page as we send it. Node made
+  // this response bodiless already (it read the method when it created it), so nothing Next writes is sent.
+  const head = req.method === 'HEAD';
+  if (head) req.method = 'GET';
   const original = { writeHead: res.writeHead, flushHeaders: res.flushHeaders, write: res.write, end: res.end };
   /** undefined until the status and headers are known; then 'hold' or 'pass'. */
   let mode;
@@ -190,18 +194,11 @@ function serveWithoutFrameworkScripts(req, res) {
     const vary = String(res.getHeader('vary') ?? '');
     if (!/\baccept-encoding\b/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const send = (payload) => {
-      if (req.method === 'HEAD') {
-        // Next answered HEAD without a body, so the length of the page as sent is not known here.
-        res.removeHeader('content-length');
-        original.writeHead.call(res, res.statusCode);
-        original.end.call(res, undefined, undefined, callback);
-        return;
-      }
       res.setHeader('content-length', payload.length);
       original.writeHead.call(res, res.statusCode);
-      original.end.call(res, payload, undefined, callback);
+      original.end.call(res, head ? undefined : payload, undefined, callback);
     };
-    if (!gzip || text.length < 1024 || req.method === 'HEAD') {
+    if (!gzip || text.length < 1024) {
       send(text);
       return this;
     }
