@@ -93,6 +93,9 @@ test('unknown slugs get a Dutch 404 page', async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+    // In the HTML itself, not only after a script ran: an on-demand notFound() used to send Next's empty error
+    // shell, which without the framework's scripts (or without JavaScript) stayed blank (dynamicParams = false).
+    expect(await (await page.request.get(path)).text(), path).toMatch(/<h1[^>]*>Pagina niet gevonden<\/h1>/);
   }
 });
 
